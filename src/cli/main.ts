@@ -1,0 +1,233 @@
+/**
+ * The one process boundary: argv in, exit code out. Only this module and render.ts touch the
+ * terminal; everything below returns values or throws typed errors.
+ */
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
+import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError, UsageError } from '../errors.js';
+import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';
+import { loadRegion } from '../io/load-regions.js';
+import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
+import { createFileSink } from '../pipeline/file-sink.js';
+import { runBatch } from '../pipeline/run-batch.js';
+import { buildSummary } from '../report/summary-json.js';
+import { createTerminal, type Terminal } from './render.js';
+
+const require = createRequire(import.meta.url);
+const pkg = require('../../package.json') as { name: string; version: string };
+
+export interface CliStreams {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+interface CommandOptions {
+  out?: string;
+  region?: string;
+  received: string[];
+  exclude: string[];
+  config?: string;
+  asOf?: string;
+  lang: Lang;
+  json: boolean;
+  quiet: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseAsOf(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(formatMessage('en', 'usage.asOf', { value }));
+  }
+  return value;
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function addSharedOptions(cmd: Command): Command {
+  return cmd
+    .argument('<input...>', 'CSV exports of the kecamatan, in the order to process')
+    .option('--region <code>', 'Kemendagri code of the proposing region: 32.75 or 3275 (Kota Bekasi)')
+    .option('--received <file>', 'NIKs that already received the aid (repeatable)', collect, [])
+    .option('--exclude <file>', 'NIKs not eligible: ASN/TNI/Polri/BUMN/BUMD staff, KUR (repeatable)', collect, [])
+    .option('--config <file>', 'JSON or YAML: column aliases, required fields, rule severities, template')
+    .option('--as-of <YYYY-MM-DD>', 'reference date for ages (default: today)', parseAsOf)
+    .addOption(new Option('--lang <lang>', 'language of the human-readable texts').choices(LANGS).default('id'))
+    .option('--json', 'the summary as JSON on stdout, and nothing else on stdout', false)
+    .option('--quiet', 'no progress, no summary table', false);
+}
+
+async function execute(
+  command: 'clean' | 'check',
+  inputs: string[],
+  opts: CommandOptions,
+  streams: CliStreams,
+): Promise<number> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const term: Terminal = createTerminal(streams, opts);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let files: OutputFiles | null = null;
+  try {
+    const config: ResolvedConfig = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
+    const region = opts.region ? await loadRegion(opts.region) : null;
+    const asOf = opts.asOf ?? today();
+    if (opts.out) {
+      const outDir = resolve(opts.out);
+      for (const input of [...inputs, ...opts.received, ...opts.exclude]) {
+        if (OUTPUT_NAMES.some((n) => join(outDir, n) === resolve(input))) {
+          throw new UsageError('usage.outIsInput', { dir: opts.out, file: input });
+        }
+      }
+      files = await OutputFiles.open(outDir);
+    }
+    const sink = files ? createFileSink(files, config.template, opts.lang) : null;
+    const result = await runBatch(
+      {
+        inputs,
+        received: opts.received,
+        exclude: opts.exclude,
+        config,
+        region,
+        asOf,
+        lang: opts.lang,
+        signal: controller.signal,
+        onProgress: (p) => term.progress(p),
+      },
+      sink,
+    );
+    const summary = buildSummary(
+      result,
+      {
+        tool: { name: pkg.name, version: pkg.version },
+        command,
+        options: {
+          inputs,
+          out: opts.out ?? null,
+          region: region ? { code: region.code, name: region.name } : null,
+          received: opts.received,
+          exclude: opts.exclude,
+          config: opts.config ?? null,
+          as_of: asOf,
+          lang: opts.lang,
+        },
+        startedAt,
+        totalMs: Math.round(performance.now() - started),
+      },
+      opts.lang,
+    );
+    if (files) {
+      await files.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+      await files.commit();
+      files = null;
+    }
+    term.done(summary, opts.out ?? null);
+    return EXIT_OK;
+  } catch (err) {
+    await files?.abort();
+    term.stop();
+    if (controller.signal.aborted) {
+      term.error(formatMessage(opts.lang, 'interrupted'));
+      return EXIT_INTERRUPTED;
+    }
+    if (err instanceof ConfigError) {
+      term.error([formatMessage(opts.lang, err.key, err.params), ...err.problems.map((p) => `  - ${p}`)].join('\n'));
+      return err.exitCode;
+    }
+    if (err instanceof UmkmError) {
+      term.error(formatMessage(opts.lang, err.key, err.params));
+      return err.exitCode;
+    }
+    term.error(formatMessage(opts.lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+    return EXIT_INTERNAL;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+export function buildProgram(streams: CliStreams, setExit: (code: number) => void): Command {
+  const program = new Command()
+    .name('umkm-clean')
+    .description('Clean and deduplicate UMKM aid-proposal exports into a submission the ministry accepts.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => streams.stdout.write(s),
+      writeErr: (s) => streams.stderr.write(s),
+    });
+
+  addSharedOptions(
+    program
+      .command('clean')
+      .description('check every row, find duplicates and write submission, rejected, review, audit and summary files')
+      .requiredOption('--out <dir>', 'folder for the output files (created if missing; other files in it are left alone)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75
+  umkm-clean clean *.csv --out hasil --received bpum-2020.csv --exclude asn.csv --as-of 2021-05-12
+  umkm-clean clean usulan.csv --out hasil --json > ringkasan.json
+
+Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
+3 an input cannot be read or lacks a required column, 1 internal error.`,
+    )
+    .action(async (inputs: string[], opts: CommandOptions) => setExit(await execute('clean', inputs, opts, streams)));
+
+  addSharedOptions(
+    program.command('check').description('the same analysis as clean, writes nothing, prints the summary'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  umkm-clean check kec-a.csv kec-b.csv --region 3275
+  umkm-clean check usulan.csv --json`,
+    )
+    .action(async (inputs: string[], opts: CommandOptions) => {
+      const { out: _ignored, ...rest } = opts;
+      setExit(await execute('check', inputs, rest, streams));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so output always flushes. */
+export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(streams, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return EXIT_USAGE;
+    }
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are successes; every other commander complaint is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        return EXIT_OK;
+      }
+      return EXIT_USAGE;
+    }
+    streams.stderr.write(`${formatMessage('en', 'internal', { detail: String(err) })}\n`);
+    return EXIT_INTERNAL;
+  }
+}

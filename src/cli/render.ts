@@ -1,0 +1,104 @@
+/**
+ * Words for people: the progress spinner (stderr, only on a terminal), the summary table (stdout)
+ * or the JSON summary (stdout, nothing else), and error messages (stderr). Colour only on a
+ * terminal and never with NO_COLOR; plain ASCII so a Windows console in any code page reads it.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import ora, { type Ora } from 'ora';
+import { formatMessage, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
+import type { Progress } from '../pipeline/run-batch.js';
+import type { ReasonCode } from '../rules/codes.js';
+import type { SummaryJson } from '../report/summary-json.js';
+import type { CliStreams } from './main.js';
+
+export interface Terminal {
+  progress(p: Progress): void;
+  done(summary: SummaryJson, outDir: string | null): void;
+  stop(): void;
+  error(message: string): void;
+}
+
+function colourLevel(stream: { isTTY?: boolean }): 0 | 1 {
+  if (!stream.isTTY) return 0;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
+  if (process.env.TERM === 'dumb') return 0;
+  return 1;
+}
+
+const DELIM_LABEL: Record<string, string> = { ',': ',', ';': ';', '\t': 'TAB', '|': '|' };
+
+export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: string | null, c: ChalkInstance): string {
+  const t = (key: MessageKey, p: MessageParams = {}) => formatMessage(lang, key, p);
+  const lines: string[] = [];
+  const num = (n: number) => String(n).padStart(8);
+  const row = (label: string, n: number) => `  ${label.padEnd(48)}${num(n)}`;
+  const totals = summary.totals;
+  lines.push(c.bold(t('summary.title')));
+  lines.push(row(t('summary.rows'), totals.rows));
+  lines.push(c.green(row(t('summary.accepted'), totals.accepted)));
+  lines.push(c.red(row(t('summary.rejected'), totals.rejected)));
+  lines.push(c.yellow(row(t('summary.review'), totals.review)));
+  lines.push(row(t('summary.skipped'), totals.skipped_lines));
+  lines.push(totals.balanced ? `  ${t('summary.balanced')}` : c.red.bold(`  ${t('summary.unbalanced')}`));
+  const section = (title: string, counts: Partial<Record<ReasonCode, number>>) => {
+    const entries = Object.entries(counts) as [ReasonCode, number][];
+    if (entries.length === 0) return;
+    lines.push('', c.bold(title));
+    for (const [code, n] of entries.sort((a, b) => b[1] - a[1])) lines.push(`  ${code.padEnd(48)}${num(n)}`);
+  };
+  section(t('summary.reasons'), summary.reasons);
+  section(t('summary.warnings'), summary.warnings);
+  lines.push('', c.bold(t('summary.files')));
+  for (const f of summary.files) {
+    lines.push(
+      `  ${t('summary.fileLine', {
+        file: f.file,
+        rows: f.rows,
+        encoding: f.encoding + (f.bom ? '+BOM' : ''),
+        delimiter: DELIM_LABEL[f.delimiter] ?? f.delimiter,
+        header: f.header_line,
+      })}`,
+    );
+    for (const n of f.notices) lines.push(c.yellow(`    ! ${n.message}`));
+  }
+  lines.push('');
+  lines.push(outDir ? t('summary.out', { dir: outDir }) : t('summary.checkOnly'));
+  return `${lines.join('\n')}\n`;
+}
+
+export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: boolean; quiet: boolean }): Terminal {
+  const interactive = Boolean(streams.stderr.isTTY) && !opts.quiet && !opts.json;
+  const errColour = new Chalk({ level: colourLevel(streams.stderr) });
+  let spinner: Ora | null = null;
+  let lastUpdate = 0;
+  return {
+    progress(p) {
+      if (!interactive) return;
+      const now = Date.now();
+      if (spinner && now - lastUpdate < 100) return;
+      lastUpdate = now;
+      const key: MessageKey =
+        p.phase === 'sniff' ? 'progress.sniffing' : p.phase === 'read' ? 'progress.reading' : 'progress.writing';
+      const text = formatMessage(opts.lang, key, { file: p.file, rows: p.rows });
+      if (!spinner) spinner = ora({ text, stream: streams.stderr as NodeJS.WriteStream, isEnabled: true }).start();
+      else spinner.text = text;
+    },
+    done(summary, outDir) {
+      this.stop();
+      if (opts.json) {
+        streams.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        return;
+      }
+      if (opts.quiet) return;
+      const c = new Chalk({ level: colourLevel(streams.stdout) });
+      streams.stdout.write(renderSummaryTable(summary, opts.lang, outDir, c));
+    },
+    stop() {
+      spinner?.stop();
+      spinner = null;
+    },
+    error(message) {
+      streams.stderr.write(`${errColour.red('umkm-clean:')} ${message}\n`);
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Reads --config (JSON or YAML) and hands its content to the pure parser. */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, UsageError } from '../errors.js';
+import { parseConfig, type ResolvedConfig } from './parse-config.js';
+
+export async function loadConfig(path: string): Promise<ResolvedConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const detail = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError('config.unreadable', { file: path, detail }, { cause: err });
+  }
+  let data: unknown;
+  try {
+    // YAML 1.2 is a superset of JSON, so one parser reads both.
+    data = parseYaml(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ConfigError(path, [(err as Error).message.split('\n')[0] ?? String(err)]);
+  }
+  const { config, problems } = parseConfig(data);
+  if (problems.length > 0) throw new ConfigError(path, problems);
+  return config;
+}

@@ -1,0 +1,100 @@
+/**
+ * The --config file's content, checked whole: every problem is returned at once so the analyst
+ * fixes the file in one go (changesets' config parser does the same).
+ */
+import { BATCH_CODES, type ConfiguredSeverity, isReasonCode, REASON_CODES } from '../rules/codes.js';
+import type { SeverityOverrides } from '../rules/index.js';
+import { DEFAULT_REQUIRED, type Field, isField, KNOWN_FIELDS } from '../schema/fields.js';
+import { DEFAULT_TEMPLATE, type TemplateColumn } from '../report/csv-rows.js';
+
+export interface ResolvedConfig {
+  readonly aliases: Partial<Record<Field, string[]>>;
+  readonly required: readonly Field[];
+  readonly severities: SeverityOverrides;
+  readonly template: readonly TemplateColumn[];
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  aliases: {},
+  required: DEFAULT_REQUIRED,
+  severities: {},
+  template: DEFAULT_TEMPLATE,
+};
+
+const TOP_KEYS = ['aliases', 'required', 'severities', 'template'];
+const SEVERITIES: readonly ConfiguredSeverity[] = ['reject', 'warn', 'off'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const fieldList = KNOWN_FIELDS.join(', ');
+
+export function parseConfig(data: unknown): { config: ResolvedConfig; problems: string[] } {
+  const problems: string[] = [];
+  if (data === null || data === undefined) return { config: DEFAULT_CONFIG, problems };
+  if (!isRecord(data)) return { config: DEFAULT_CONFIG, problems: ['the file must hold a mapping (key: value)'] };
+
+  for (const key of Object.keys(data)) {
+    if (!TOP_KEYS.includes(key)) problems.push(`unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+  }
+
+  const aliases: Partial<Record<Field, string[]>> = {};
+  if (data.aliases !== undefined) {
+    if (!isRecord(data.aliases)) problems.push('aliases: must map a field to a list of header names');
+    else {
+      for (const [field, names] of Object.entries(data.aliases)) {
+        if (!isField(field)) problems.push(`aliases.${field}: unknown field (known: ${fieldList})`);
+        else if (!Array.isArray(names) || !names.every((n) => typeof n === 'string' && n.trim() !== '')) {
+          problems.push(`aliases.${field}: must be a list of header names`);
+        } else aliases[field] = names as string[];
+      }
+    }
+  }
+
+  let required: Field[] = [...DEFAULT_REQUIRED];
+  if (data.required !== undefined) {
+    if (!Array.isArray(data.required) || data.required.length === 0) {
+      problems.push('required: must be a non-empty list of fields');
+    } else {
+      required = [];
+      for (const f of data.required) {
+        if (typeof f === 'string' && isField(f)) required.push(f);
+        else problems.push(`required: "${String(f)}" is no field (known: ${fieldList})`);
+      }
+      if (!required.includes('nik')) problems.push('required: must include nik (duplicates are found by NIK)');
+    }
+  }
+
+  const severities: SeverityOverrides = {};
+  if (data.severities !== undefined) {
+    if (!isRecord(data.severities)) problems.push('severities: must map a reason code to reject, warn or off');
+    else {
+      for (const [code, sev] of Object.entries(data.severities)) {
+        if (!isReasonCode(code)) problems.push(`severities.${code}: unknown reason code (known: ${REASON_CODES.join(', ')})`);
+        else if (BATCH_CODES.has(code)) problems.push(`severities.${code}: decided across rows, cannot be changed`);
+        else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as ConfiguredSeverity)) {
+          problems.push(`severities.${code}: "${String(sev)}" must be reject, warn or off`);
+        } else severities[code] = sev as ConfiguredSeverity;
+      }
+    }
+  }
+
+  let template: TemplateColumn[] = [...DEFAULT_TEMPLATE];
+  if (data.template !== undefined) {
+    if (!Array.isArray(data.template) || data.template.length === 0) {
+      problems.push('template: must be a non-empty list of fields or {column, field}');
+    } else {
+      template = [];
+      data.template.forEach((item, i) => {
+        if (typeof item === 'string' && isField(item)) template.push({ column: item.toUpperCase(), field: item });
+        else if (isRecord(item) && typeof item.column === 'string' && typeof item.field === 'string' && isField(item.field)) {
+          template.push({ column: item.column, field: item.field });
+        } else problems.push(`template[${i}]: must be a field (${fieldList}) or {column, field}`);
+      });
+      if (!template.some((t) => t.field === 'nik')) problems.push('template: must include nik');
+    }
+  }
+
+  return { config: { aliases, required, severities, template }, problems };
+}

@@ -1,0 +1,48 @@
+/**
+ * Run failures (not row problems): each carries a message key for the CLI to render in the
+ * chosen language and the SPEC's exit code. Row problems are findings, never exceptions.
+ */
+import type { MessageKey, MessageParams } from './i18n/messages.js';
+import { formatMessage } from './i18n/messages.js';
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INPUT = 3;
+export const EXIT_INTERRUPTED = 130;
+
+export class UmkmError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams,
+    readonly exitCode: number,
+    options?: { cause?: unknown },
+  ) {
+    super(formatMessage('en', key, params), options);
+    this.name = new.target.name;
+  }
+}
+
+/** Exit 2: a flag, its value or the config file is wrong. */
+export class UsageError extends UmkmError {
+  constructor(key: MessageKey, params: MessageParams = {}, options?: { cause?: unknown }) {
+    super(key, params, EXIT_USAGE, options);
+  }
+}
+
+/** Exit 2: every problem of a config file at once. */
+export class ConfigError extends UmkmError {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super('config.invalid', { file, count: problems.length }, EXIT_USAGE);
+  }
+}
+
+/** Exit 3: an input cannot be read or lacks a required column. */
+export class InputError extends UmkmError {
+  constructor(key: MessageKey, params: MessageParams, options?: { cause?: unknown }) {
+    super(key, params, EXIT_INPUT, options);
+  }
+}

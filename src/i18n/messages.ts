@@ -1,0 +1,120 @@
+/**
+ * Every human-readable text, in Indonesian (default) and English. Codes and file formats never
+ * change with the language; only these texts do.
+ */
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+export type MessageParams = Record<string, string | number>;
+type Template = (p: MessageParams) => string;
+
+const id = {
+  'input.notFound': (p) => `${p.file}: berkas tidak ditemukan. Periksa nama dan foldernya.`,
+  'input.isDirectory': (p) => `${p.file}: ini folder, bukan berkas CSV. Sebutkan berkas di dalamnya.`,
+  'input.unreadable': (p) => `${p.file}: berkas tidak dapat dibaca (${p.detail}).`,
+  'input.empty': (p) => `${p.file}: berkas kosong. Minta kecamatan mengirim ulang hasil ekspornya.`,
+  'input.binary': (p) =>
+    `${p.file}: bukan berkas teks (mungkin .xlsx atau .pdf). Simpan dari Excel sebagai "CSV UTF-8" lalu jalankan lagi.`,
+  'input.badUtf8': (p) =>
+    `${p.file} baris ${p.line}: campuran UTF-8 dan encoding lain. Buka di Excel dan simpan ulang sebagai "CSV UTF-8".`,
+  'input.unclosedQuote': (p) =>
+    `${p.file} baris ${p.line}: tanda kutip (") dibuka tetapi tidak pernah ditutup, sehingga sisa berkas menjadi satu sel. Perbaiki sel itu lalu jalankan lagi.`,
+  'input.noHeader': (p) =>
+    `${p.file}: tidak ada baris judul kolom yang memuat kolom wajib. ${p.detail} Tambahkan kolomnya atau petakan namanya lewat --config (aliases).`,
+  'input.noHeader.best': (p) => `Baris ${p.line} paling mirip judul kolom, tetapi tidak ada: ${p.missing}.`,
+  'input.noHeader.none': () => 'Tidak ada baris yang menyebut kolom NIK, NAMA, dan lainnya.',
+  'input.changed': (p) => `${p.file}: berkas berubah selama proses berjalan. Jalankan lagi setelah berkas selesai disalin.`,
+  'input.duplicateFile': (p) => `${p.file}: berkas yang sama disebut dua kali. Sebutkan setiap berkas sekali saja.`,
+  'config.invalid': (p) => `${p.file}: konfigurasi tidak sah (${p.count} masalah):`,
+  'config.unreadable': (p) => `${p.file}: konfigurasi tidak dapat dibaca (${p.detail}).`,
+  'usage.region': (p) =>
+    `--region ${p.value}: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275 (Kota Bekasi).`,
+  'usage.asOf': (p) => `--as-of ${p.value}: tanggal harus berbentuk YYYY-MM-DD, misalnya 2021-05-12.`,
+  'usage.outIsFile': (p) => `--out ${p.dir}: sudah ada berkas dengan nama ini. Pilih nama folder lain.`,
+  'usage.outIsInput': (p) => `--out ${p.dir}: folder keluaran akan menimpa berkas masukan ${p.file}. Pilih folder lain.`,
+  'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.`,
+  internal: (p) => `Kesalahan internal: ${p.detail}. Laporkan ke pengembang bersama perintah yang dijalankan.`,
+  'notice.raggedLong': (p) => `${p.count} baris memiliki sel lebih banyak dari judul kolom (pertama di baris ${p.line}); sel tambahan disimpan sebagai ${p.column}.`,
+  'notice.raggedShort': (p) => `${p.count} baris memiliki sel lebih sedikit dari judul kolom (pertama di baris ${p.line}); sel yang hilang dianggap kosong.`,
+  'notice.duplicateColumn': (p) => `Kolom "${p.column}" dan "${p.other}" sama-sama berarti ${p.field}; yang dipakai "${p.other}".`,
+  'notice.listInvalid': (p) => `${p.count} NIK di daftar ini bukan 16 digit dan diabaikan (pertama di baris ${p.line}).`,
+  'summary.title': () => 'Ringkasan umkm-clean',
+  'summary.rows': () => 'Baris data',
+  'summary.accepted': () => 'Diterima (submission.csv)',
+  'summary.rejected': () => 'Ditolak (rejected.csv)',
+  'summary.review': () => 'Perlu diperiksa (review.csv)',
+  'summary.skipped': () => 'Baris bukan data (judul, jumlah, tanda tangan)',
+  'summary.balanced': () => 'Semua baris tercatat di audit.csv',
+  'summary.unbalanced': () => 'PERINGATAN: jumlah baris tidak seimbang',
+  'summary.reasons': () => 'Alasan',
+  'summary.warnings': () => 'Peringatan (tetap diterima)',
+  'summary.files': () => 'Berkas',
+  'summary.out': (p) => `Hasil ditulis ke ${p.dir}`,
+  'summary.checkOnly': () => 'Mode check: tidak ada berkas yang ditulis.',
+  'summary.fileLine': (p) =>
+    `${p.file}: ${p.rows} baris (${p.encoding}, pemisah ${p.delimiter}, judul di baris ${p.header})`,
+  'progress.reading': (p) => `Membaca ${p.file} (${p.rows} baris)`,
+  'progress.writing': (p) => `Menulis hasil (${p.rows} baris)`,
+  'progress.sniffing': (p) => `Mengenali ${p.file}`,
+  interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
+} satisfies Record<string, Template>;
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, Template> = {
+  'input.notFound': (p) => `${p.file}: file not found. Check its name and folder.`,
+  'input.isDirectory': (p) => `${p.file}: is a folder, not a CSV file. Name the files inside it.`,
+  'input.unreadable': (p) => `${p.file}: cannot be read (${p.detail}).`,
+  'input.empty': (p) => `${p.file}: the file is empty. Ask the kecamatan to export it again.`,
+  'input.binary': (p) =>
+    `${p.file}: not a text file (perhaps .xlsx or .pdf). Save it from Excel as "CSV UTF-8" and run again.`,
+  'input.badUtf8': (p) =>
+    `${p.file} line ${p.line}: mixes UTF-8 with another encoding. Open it in Excel and save it again as "CSV UTF-8".`,
+  'input.unclosedQuote': (p) =>
+    `${p.file} line ${p.line}: a quote (") is opened and never closed, so the rest of the file would be one cell. Fix that cell and run again.`,
+  'input.noHeader': (p) =>
+    `${p.file}: no header row names the required columns. ${p.detail} Add the columns or map their names with --config (aliases).`,
+  'input.noHeader.best': (p) => `Line ${p.line} looks most like the header but lacks: ${p.missing}.`,
+  'input.noHeader.none': () => 'No row names the NIK, NAMA and other columns.',
+  'input.changed': (p) => `${p.file}: the file changed while it was being read. Run again once it is fully copied.`,
+  'input.duplicateFile': (p) => `${p.file}: the same file is named twice. Name each file once.`,
+  'config.invalid': (p) => `${p.file}: invalid configuration (${p.count} problems):`,
+  'config.unreadable': (p) => `${p.file}: the configuration cannot be read (${p.detail}).`,
+  'usage.region': (p) =>
+    `--region ${p.value}: not a Kemendagri regency/city code. For example 32.75 or 3275 (Kota Bekasi).`,
+  'usage.asOf': (p) => `--as-of ${p.value}: the date must be YYYY-MM-DD, for example 2021-05-12.`,
+  'usage.outIsFile': (p) => `--out ${p.dir}: a file of that name exists. Choose another folder name.`,
+  'usage.outIsInput': (p) => `--out ${p.dir}: the output folder would overwrite the input ${p.file}. Choose another folder.`,
+  'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.`,
+  internal: (p) => `Internal error: ${p.detail}. Report it to the developers with the command you ran.`,
+  'notice.raggedLong': (p) => `${p.count} rows have more cells than the header (first on line ${p.line}); the extra cells are kept as ${p.column}.`,
+  'notice.raggedShort': (p) => `${p.count} rows have fewer cells than the header (first on line ${p.line}); the missing cells count as empty.`,
+  'notice.duplicateColumn': (p) => `Columns "${p.column}" and "${p.other}" both mean ${p.field}; "${p.other}" is used.`,
+  'notice.listInvalid': (p) => `${p.count} NIKs in this list are not 16 digits and are ignored (first on line ${p.line}).`,
+  'summary.title': () => 'umkm-clean summary',
+  'summary.rows': () => 'Data rows',
+  'summary.accepted': () => 'Accepted (submission.csv)',
+  'summary.rejected': () => 'Rejected (rejected.csv)',
+  'summary.review': () => 'For review (review.csv)',
+  'summary.skipped': () => 'Lines that are not data (titles, totals, signatures)',
+  'summary.balanced': () => 'Every row is accounted for in audit.csv',
+  'summary.unbalanced': () => 'WARNING: row counts do not add up',
+  'summary.reasons': () => 'Reasons',
+  'summary.warnings': () => 'Warnings (still accepted)',
+  'summary.files': () => 'Files',
+  'summary.out': (p) => `Outputs written to ${p.dir}`,
+  'summary.checkOnly': () => 'Check mode: no file was written.',
+  'summary.fileLine': (p) =>
+    `${p.file}: ${p.rows} rows (${p.encoding}, delimiter ${p.delimiter}, header on line ${p.header})`,
+  'progress.reading': (p) => `Reading ${p.file} (${p.rows} rows)`,
+  'progress.writing': (p) => `Writing outputs (${p.rows} rows)`,
+  'progress.sniffing': (p) => `Sniffing ${p.file}`,
+  interrupted: () => 'Stopped. No output file was changed.',
+};
+
+const catalogs: Record<Lang, Record<MessageKey, Template>> = { id, en };
+
+export function formatMessage(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return catalogs[lang][key](params);
+}

@@ -1,0 +1,181 @@
+/**
+ * A streaming RFC 4180 tokenizer that knows the physical line where each record starts.
+ *
+ * Why not csv-parse here: its per-record `info.lines` drifts by one after a quoted cell with a
+ * CRLF inside (an Alt+Enter address), and it fixes one record delimiter per file, so a file that
+ * mixes CRLF and LF (kecamatan files pasted together) merges records. csv-parse stays the oracle
+ * in the conformance tests. Every line break (CR, LF or CRLF) ends a record outside quotes and
+ * counts as one physical line everywhere.
+ */
+
+export interface CsvRecord {
+  /** 1-based physical line where the record starts. */
+  readonly line: number;
+  readonly cells: string[];
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+const enum State {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
+
+export class UnclosedQuoteError extends Error {
+  constructor(readonly line: number) {
+    super(`quoted cell opened on line ${line} is never closed`);
+  }
+}
+
+export class CsvTokenizer {
+  private readonly delim: number;
+  private state: State = State.FieldStart;
+  private cells: string[] = [];
+  /** Part of the current field already copied out of an earlier chunk or past a `""`. */
+  private buffer = '';
+  private line = 1;
+  private recordLine = 1;
+  private quoteLine = 1;
+  private skipLf = false;
+
+  constructor(delimiter: string) {
+    if (delimiter.length !== 1) throw new RangeError('delimiter must be one character');
+    this.delim = delimiter.charCodeAt(0);
+  }
+
+  /** Feeds decoded text; returns every record completed by it. */
+  push(text: string): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    const delim = this.delim;
+    const n = text.length;
+    let i = 0;
+    let state = this.state;
+    let fieldStart = 0;
+    if (this.skipLf && n > 0) {
+      this.skipLf = false;
+      // The LF of a CRLF split across chunks: the line is already counted. Inside quotes it is
+      // still part of the cell, so only step over it outside quotes.
+      if (text.charCodeAt(0) === LF && state !== State.Quoted) fieldStart = i = 1;
+      else if (text.charCodeAt(0) === LF) i = 1;
+    }
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      switch (state) {
+        case State.FieldStart:
+          if (c === QUOTE) {
+            state = State.Quoted;
+            this.quoteLine = this.line;
+            fieldStart = i + 1;
+          } else if (c === delim) {
+            this.cells.push(this.takeBuffer(''));
+            fieldStart = i + 1;
+          } else if (c === CR || c === LF) {
+            this.cells.push(this.takeBuffer(''));
+            i = this.endRecord(text, i, c, out);
+            fieldStart = i + 1;
+          } else {
+            state = State.Unquoted;
+            fieldStart = i;
+          }
+          break;
+        case State.Unquoted:
+          if (c === delim) {
+            this.cells.push(this.takeBuffer(text.slice(fieldStart, i)));
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          } else if (c === CR || c === LF) {
+            this.cells.push(this.takeBuffer(text.slice(fieldStart, i)));
+            i = this.endRecord(text, i, c, out);
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          }
+          break;
+        case State.Quoted:
+          if (c === QUOTE) {
+            this.buffer += text.slice(fieldStart, i);
+            state = State.QuoteInQuoted;
+            fieldStart = i + 1;
+          } else if (c === CR) {
+            this.line++;
+            if (i + 1 < n && text.charCodeAt(i + 1) === LF) i++;
+            else if (i + 1 === n) this.skipLf = true;
+          } else if (c === LF) {
+            this.line++;
+          }
+          break;
+        case State.QuoteInQuoted:
+          if (c === QUOTE) {
+            // "" inside quotes is one quote character
+            this.buffer += '"';
+            state = State.Quoted;
+            fieldStart = i + 1;
+          } else if (c === delim) {
+            this.cells.push(this.takeBuffer(''));
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          } else if (c === CR || c === LF) {
+            this.cells.push(this.takeBuffer(''));
+            i = this.endRecord(text, i, c, out);
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          } else {
+            // "abc"def: be lenient like spreadsheets are, keep the rest as text
+            state = State.Unquoted;
+            fieldStart = i;
+          }
+          break;
+      }
+    }
+    // Carry the unfinished field into the next chunk.
+    if ((state === State.Unquoted || state === State.Quoted) && fieldStart < n) {
+      this.buffer += text.slice(fieldStart, n);
+    }
+    this.state = state;
+    return out;
+  }
+
+  /** Flushes the last record (a file need not end with a line break). */
+  end(): CsvRecord[] {
+    const state = this.state;
+    if (state === State.Quoted) throw new UnclosedQuoteError(this.quoteLine);
+    this.state = State.FieldStart;
+    if (state === State.FieldStart && this.cells.length === 0 && this.buffer === '') return [];
+    this.cells.push(this.takeBuffer(''));
+    const rec: CsvRecord = { line: this.recordLine, cells: this.cells };
+    this.cells = [];
+    return [rec];
+  }
+
+  private takeBuffer(tail: string): string {
+    if (this.buffer === '') return tail;
+    const v = this.buffer + tail;
+    this.buffer = '';
+    return v;
+  }
+
+  /** Emits the current record and consumes a CRLF pair; returns the index of the last consumed char. */
+  private endRecord(text: string, i: number, c: number, out: CsvRecord[]): number {
+    out.push({ line: this.recordLine, cells: this.cells });
+    this.cells = [];
+    this.line++;
+    this.recordLine = this.line;
+    if (c === CR) {
+      if (i + 1 < text.length) {
+        if (text.charCodeAt(i + 1) === LF) return i + 1;
+      } else {
+        this.skipLf = true;
+      }
+    }
+    return i;
+  }
+}
+
+/** Tokenizes a whole string at once (tests, sniffing samples). */
+export function tokenizeCsv(text: string, delimiter: string): CsvRecord[] {
+  const t = new CsvTokenizer(delimiter);
+  return [...t.push(text), ...t.end()];
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading one input as it really comes: sniff its encoding, delimiter and header row, then stream
+ * its data records with the physical line each starts on. Only this module opens input files.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import { formatMessage, type Lang } from '../i18n/messages.js';
+import type { AliasIndex, Field, HeaderMapping } from '../schema/fields.js';
+import { CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
+import { type Delimiter, detectLayout } from './detect-layout.js';
+import {
+  detectBom,
+  detectUtf16WithoutBom,
+  type Encoding,
+  ICONV_NAME,
+  looksBinary,
+  Utf8Scanner,
+} from './encoding.js';
+
+export interface InputPlan {
+  /** Position among the inputs, in the order given. */
+  readonly index: number;
+  readonly path: string;
+  /** How the file is named in outputs and messages (source_file). */
+  readonly name: string;
+  readonly encoding: Encoding;
+  readonly bom: boolean;
+  readonly delimiter: Delimiter;
+  readonly headerLine: number;
+  readonly headerCells: string[];
+  readonly mapping: HeaderMapping;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+const SAMPLE_BYTES = 256 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+async function statInput(path: string, name: string) {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError('input.isDirectory', { file: name });
+    return st;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError('input.notFound', { file: name }, { cause: err });
+    throw new InputError('input.unreadable', { file: name, detail: code ?? String(err) }, { cause: err });
+  }
+}
+
+async function readHead(path: string, name: string, bytes: number): Promise<Uint8Array> {
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const buf = Buffer.alloc(bytes);
+      const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+      return buf.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError('input.unreadable', { file: name, detail: code ?? String(err) }, { cause: err });
+  }
+}
+
+/** Without a BOM, the whole file decides: one Windows-1252 ’ on row 2,000 is still Windows-1252. */
+async function scanUtf8(path: string, name: string): Promise<Encoding> {
+  const scanner = new Utf8Scanner();
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) scanner.push(chunk as Buffer);
+  scanner.end();
+  if (scanner.invalid === 0) return 'utf-8';
+  if (scanner.multibyte === 0) return 'windows-1252';
+  throw new InputError('input.badUtf8', { file: name, line: scanner.firstInvalidLine });
+}
+
+export async function sniffInput(
+  path: string,
+  index: number,
+  name: string,
+  aliases: AliasIndex,
+  required: readonly Field[],
+  lang: Lang,
+): Promise<InputPlan> {
+  const st = await statInput(path, name);
+  if (st.size === 0) throw new InputError('input.empty', { file: name });
+  const head = await readHead(path, name, SAMPLE_BYTES);
+  const bom = detectBom(head);
+  let encoding: Encoding;
+  if (bom) encoding = bom.encoding;
+  else {
+    const utf16 = detectUtf16WithoutBom(head);
+    if (utf16) encoding = utf16;
+    else if (looksBinary(head)) throw new InputError('input.binary', { file: name });
+    else encoding = await scanUtf8(path, name);
+  }
+  let sample = iconv.decode(Buffer.from(head), ICONV_NAME[encoding], { stripBOM: true });
+  if (head.length === SAMPLE_BYTES) {
+    // Drop the last, possibly cut, line of the sample.
+    const cut = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'));
+    if (cut > 0) sample = sample.slice(0, cut + 1);
+  }
+  if (sample.trim() === '') throw new InputError('input.empty', { file: name });
+  const layout = detectLayout(sample, aliases, required);
+  if (!layout.ok) {
+    const detail = layout.best
+      ? formatMessage(lang, 'input.noHeader.best', {
+          line: layout.best.line,
+          missing: layout.best.missing.map((f) => f.toUpperCase()).join(', '),
+        })
+      : formatMessage(lang, 'input.noHeader.none');
+    throw new InputError('input.noHeader', { file: name, detail });
+  }
+  return {
+    index,
+    path,
+    name,
+    encoding,
+    bom: bom !== null,
+    delimiter: layout.delimiter,
+    headerLine: layout.headerLine,
+    headerCells: layout.headerCells,
+    mapping: layout.mapping,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+  };
+}
+
+/**
+ * Streams the records below the header, in batches (one per chunk read). Title rows above the
+ * header are passed over; they are not records.
+ */
+export async function* readDataRecords(plan: InputPlan, signal?: AbortSignal): AsyncGenerator<CsvRecord[]> {
+  const st = await statInput(plan.path, plan.name);
+  if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
+  const decoder = iconv.getDecoder(ICONV_NAME[plan.encoding], { stripBOM: true });
+  const tokenizer = new CsvTokenizer(plan.delimiter);
+  const headerLine = plan.headerLine;
+  const below = (records: CsvRecord[]) => {
+    if (records.length === 0 || (records[0] as CsvRecord).line > headerLine) return records;
+    return records.filter((r) => r.line > headerLine);
+  };
+  try {
+    const stream = createReadStream(plan.path, { highWaterMark: CHUNK_BYTES, signal });
+    for await (const chunk of stream) {
+      const records = below(tokenizer.push(decoder.write(chunk as Buffer)));
+      if (records.length > 0) yield records;
+    }
+    const tail = decoder.end();
+    const records = below([...(tail ? tokenizer.push(tail) : []), ...tokenizer.end()]);
+    if (records.length > 0) yield records;
+  } catch (err) {
+    if (err instanceof UnclosedQuoteError) {
+      throw new InputError('input.unclosedQuote', { file: plan.name, line: err.line }, { cause: err });
+    }
+    if ((err as Error).name === 'AbortError') throw err;
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) throw new InputError('input.unreadable', { file: plan.name, detail: code }, { cause: err });
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+/** --received / --exclude lists: any CSV with a NIK column, read with the same sniffing as inputs. */
+import type { Lang } from '../i18n/messages.js';
+import { normalizeNik } from '../normalize/nik.js';
+import { cleanCell } from '../normalize/empty.js';
+import type { AliasIndex } from '../schema/fields.js';
+import type { Notice } from '../report/notice.js';
+import { readDataRecords, sniffInput, type InputPlan } from './read-input.js';
+
+export interface NikListFile {
+  readonly plan: InputPlan;
+  readonly niks: number;
+  /** Non-empty cells that are no NIK: said once per list, so a broken list is noticed. */
+  readonly invalid: number;
+  readonly notices: Notice[];
+}
+
+export async function readNikList(
+  path: string,
+  name: string,
+  aliases: AliasIndex,
+  lang: Lang,
+  into: Map<string, string>,
+): Promise<NikListFile> {
+  const plan = await sniffInput(path, -1, name, aliases, ['nik'], lang);
+  const col = plan.mapping.columns.nik as number;
+  let niks = 0;
+  let invalid = 0;
+  let firstInvalidLine = 0;
+  for await (const batch of readDataRecords(plan)) {
+    for (const rec of batch) {
+      const cell = cleanCell(rec.cells[col]);
+      if (cell === '') continue;
+      const nik = normalizeNik(cell);
+      if (nik.wellFormed) {
+        niks++;
+        if (!into.has(nik.digits)) into.set(nik.digits, name);
+      } else {
+        if (invalid === 0) firstInvalidLine = rec.line;
+        invalid++;
+      }
+    }
+  }
+  const notices: Notice[] =
+    invalid > 0 ? [{ key: 'notice.listInvalid', params: { count: invalid, line: firstInvalidLine } }] : [];
+  return { plan, niks, invalid, notices };
+}

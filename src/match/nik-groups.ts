@@ -1,0 +1,101 @@
+/**
+ * Exact-NIK duplicates. Pass one adds every row with a well-formed NIK; pass two asks what each
+ * row is. Memory grows with distinct NIKs: a group keeps its keeper, its first row and the few
+ * distinct names seen, never the rows themselves.
+ */
+import { jaroWinkler } from './jaro-winkler.js';
+import { namesCompatible } from '../normalize/name.js';
+
+export interface RowRef {
+  /** Index of the input in the order given. */
+  readonly file: number;
+  readonly line: number;
+}
+
+export interface Candidate {
+  readonly ref: RowRef;
+  /** No rejecting finding of its own. */
+  readonly valid: boolean;
+  /** Non-empty known fields. */
+  readonly completeness: number;
+}
+
+interface NameSeen {
+  readonly tokens: readonly string[];
+  readonly display: string;
+  readonly ref: RowRef;
+}
+
+interface Group {
+  keeper: Candidate;
+  count: number;
+  names: NameSeen[];
+  /** Two rows whose names show different people; null while none. */
+  conflict: { a: NameSeen; b: NameSeen } | null;
+}
+
+/** Most names a group remembers: a NIK typed into 50 rows is a conflict long before that. */
+const MAX_NAMES = 16;
+
+export function isBefore(a: RowRef, b: RowRef): boolean {
+  return a.file < b.file || (a.file === b.file && a.line < b.line);
+}
+
+export function sameRef(a: RowRef, b: RowRef): boolean {
+  return a.file === b.file && a.line === b.line;
+}
+
+/** The SPEC's keep policy: a valid copy beats an invalid one, then the most complete, then the first. */
+export function betterCandidate(a: Candidate, b: Candidate): Candidate {
+  if (a.valid !== b.valid) return a.valid ? a : b;
+  if (a.completeness !== b.completeness) return a.completeness > b.completeness ? a : b;
+  return isBefore(b.ref, a.ref) ? b : a;
+}
+
+export type NikVerdict =
+  | { kind: 'single' }
+  | { kind: 'keeper' }
+  | { kind: 'duplicate'; keeper: RowRef }
+  | { kind: 'conflict'; other: RowRef; otherName: string; score: number };
+
+export class NikGroups {
+  private readonly groups = new Map<string, Group>();
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  add(nik: string, candidate: Candidate, tokens: readonly string[], display: string): void {
+    const seen: NameSeen = { tokens, display, ref: candidate.ref };
+    const g = this.groups.get(nik);
+    if (!g) {
+      this.groups.set(nik, { keeper: candidate, count: 1, names: [seen], conflict: null });
+      return;
+    }
+    g.count++;
+    g.keeper = betterCandidate(g.keeper, candidate);
+    let known = false;
+    for (const n of g.names) {
+      if (n.tokens.join(' ') === tokens.join(' ')) known = true;
+      else if (!g.conflict && !namesCompatible(n.tokens, tokens)) g.conflict = { a: n, b: seen };
+    }
+    if (!known && g.names.length < MAX_NAMES) g.names.push(seen);
+  }
+
+  verdict(nik: string, ref: RowRef): NikVerdict {
+    const g = this.groups.get(nik);
+    if (!g || g.count === 1) return { kind: 'single' };
+    if (g.conflict) {
+      const { a, b } = g.conflict;
+      const other = sameRef(a.ref, ref) ? b : a;
+      return {
+        kind: 'conflict',
+        other: other.ref,
+        otherName: other.display,
+        score: Math.round(jaroWinkler(a.tokens.join(' '), b.tokens.join(' ')) * 100) / 100,
+      };
+    }
+    if (sameRef(g.keeper.ref, ref)) return { kind: 'keeper' };
+    return { kind: 'duplicate', keeper: g.keeper.ref };
+  }
+}

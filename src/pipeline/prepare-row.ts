@@ -1,0 +1,41 @@
+/** From a record's cells and its file's header mapping to the values the rules read. */
+import { cleanCell } from '../normalize/empty.js';
+import { normalizeNik } from '../normalize/nik.js';
+import { normalizePhone } from '../normalize/phone.js';
+import { KNOWN_FIELDS, type Field } from '../schema/fields.js';
+import type { PreparedRow } from '../rules/types.js';
+
+export type ColumnMap = Partial<Record<Field, number>>;
+
+export function prepareRow(cells: readonly string[], columns: ColumnMap): PreparedRow {
+  const values = {} as Record<Field, string>;
+  const present = new Set<Field>();
+  for (const field of KNOWN_FIELDS) {
+    const col = columns[field];
+    if (col === undefined) {
+      values[field] = '';
+    } else {
+      present.add(field);
+      values[field] = cleanCell(cells[col]);
+    }
+  }
+  return {
+    values,
+    present,
+    nik: values.nik === '' ? null : normalizeNik(values.nik),
+    phone: values.no_hp === '' ? null : normalizePhone(values.no_hp),
+  };
+}
+
+/** Non-empty known fields: the "most complete" copy of a duplicate wins. */
+export function completeness(row: PreparedRow): number {
+  let n = 0;
+  for (const field of KNOWN_FIELDS) if (row.values[field] !== '') n++;
+  return n;
+}
+
+/** A row with no value in any known column is a blank, a total or a signature line, not a record. */
+export function hasAnyKnownValue(row: PreparedRow): boolean {
+  for (const field of row.present) if (row.values[field] !== '') return true;
+  return false;
+}

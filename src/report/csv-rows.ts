@@ -1,0 +1,147 @@
+/** The rows of each output CSV, built from outcomes. Pure: the writer only stringifies them. */
+import type { Lang } from '../i18n/messages.js';
+import { reasonText } from '../i18n/reasons.js';
+import { normalizeNik } from '../normalize/nik.js';
+import type { Field } from '../schema/fields.js';
+import type { RatedFinding } from '../rules/types.js';
+import type { RowOutcome } from './outcome.js';
+
+export interface TemplateColumn {
+  readonly column: string;
+  readonly field: Field;
+}
+
+export const DEFAULT_TEMPLATE: readonly TemplateColumn[] = [
+  { column: 'NIK', field: 'nik' },
+  { column: 'NAMA', field: 'nama' },
+  { column: 'ALAMAT', field: 'alamat' },
+  { column: 'BIDANG_USAHA', field: 'bidang_usaha' },
+  { column: 'NO_HP', field: 'no_hp' },
+  { column: 'KELURAHAN', field: 'kelurahan' },
+  { column: 'KECAMATAN', field: 'kecamatan' },
+];
+
+export const AUDIT_HEADER = ['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of'];
+export const REJECTED_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'duplicate_of'];
+export const REVIEW_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'match_with', 'match_score'];
+
+/** Where each input's columns land in the union of original columns of rejected.csv / review.csv. */
+export interface ColumnUnion {
+  readonly headers: string[];
+  /** Per input: union position of each of its columns. */
+  readonly positions: number[][];
+}
+
+/**
+ * Columns of all inputs in order of first appearance. A column mapped to a known field joins the
+ * other inputs' column for that field under the first header seen ("NIK" takes "No. KTP"), so a
+ * kecamatan gets one NIK column back; other columns join by header name. Unnamed or repeated
+ * headers and cells beyond the header (ragged rows) get "KOLOM_<n>" by their position.
+ */
+export function unionColumns(
+  inputs: readonly { headerCells: readonly string[]; width: number; columns: Partial<Record<Field, number>> }[],
+  reserved: readonly string[],
+): ColumnUnion {
+  const headers: string[] = [];
+  const byKey = new Map<string, number>();
+  const positions = inputs.map(({ headerCells, width, columns }) => {
+    const fieldAt = new Map<number, Field>();
+    for (const [field, col] of Object.entries(columns)) fieldAt.set(col, field as Field);
+    const seen = new Set<string>();
+    const pos: number[] = [];
+    for (let i = 0; i < Math.max(width, headerCells.length); i++) {
+      let name = (headerCells[i] ?? '').trim().replace(/\s+/g, ' ');
+      if (name === '' || seen.has(name)) name = `KOLOM_${i + 1}`;
+      if (reserved.includes(name)) name = `${name} (asli)`;
+      seen.add(name);
+      const field = fieldAt.get(i);
+      const key = field ? `field:${field}` : `name:${name}`;
+      let at = byKey.get(key);
+      if (at === undefined) {
+        at = headers.length;
+        headers.push(name);
+        byKey.set(key, at);
+      }
+      pos.push(at);
+    }
+    return pos;
+  });
+  return { headers, positions };
+}
+
+function codes(findings: readonly RatedFinding[], warnings: boolean): string {
+  const out: string[] = [];
+  for (const f of findings) if ((f.severity === 'warn') === warnings && !out.includes(f.code)) out.push(f.code);
+  return out.join(';');
+}
+
+function reasons(findings: readonly RatedFinding[], lang: Lang): string {
+  return findings.map((f) => reasonText(lang, f.code, f.params)).join('; ');
+}
+
+/** The NIK as written to audit.csv: its 16 digits when well formed, else the cell as typed. */
+export function auditNik(o: RowOutcome): string {
+  const nik = o.row.nik;
+  if (!nik) return '';
+  return nik.wellFormed ? nik.digits : nik.raw;
+}
+
+export function auditRow(o: RowOutcome): string[] {
+  return [
+    o.sourceFile,
+    String(o.sourceLine),
+    o.disposition,
+    codes(o.findings, false),
+    codes(o.findings, true),
+    auditNik(o),
+    o.duplicateOf,
+  ];
+}
+
+function originalCells(o: RowOutcome, union: ColumnUnion): string[] {
+  const out = new Array<string>(union.headers.length).fill('');
+  const pos = union.positions[o.fileIndex] ?? [];
+  o.cells.forEach((cell, i) => {
+    const at = pos[i];
+    if (at !== undefined) out[at] = cell;
+  });
+  return out;
+}
+
+export function rejectedRow(o: RowOutcome, union: ColumnUnion, lang: Lang): string[] {
+  return [
+    o.sourceFile,
+    String(o.sourceLine),
+    codes(o.findings, false),
+    reasons(o.findings, lang),
+    o.duplicateOf,
+    ...originalCells(o, union),
+  ];
+}
+
+export function reviewRow(o: RowOutcome, union: ColumnUnion, lang: Lang): string[] {
+  return [
+    o.sourceFile,
+    String(o.sourceLine),
+    codes(o.findings, false),
+    reasons(o.findings, lang),
+    o.matchWith,
+    o.matchScore,
+    ...originalCells(o, union),
+  ];
+}
+
+export function submissionValue(o: RowOutcome, field: Field): string {
+  const row = o.row;
+  if (field === 'nik') return row.nik?.digits ?? '';
+  if (field === 'no_hp') return row.phone?.normalized ?? '';
+  if (field === 'no_kk') {
+    const kk = row.values.no_kk;
+    return kk === '' ? '' : normalizeNik(kk).digits;
+  }
+  return row.values[field];
+}
+
+export function submissionRow(o: RowOutcome, template: readonly TemplateColumn[]): string[] {
+  return template.map((t) => submissionValue(o, t.field));
+}

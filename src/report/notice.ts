@@ -1,0 +1,7 @@
+/** A file-level remark (ragged rows, a column named twice), rendered in the run's language. */
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
+
+export interface Notice {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}

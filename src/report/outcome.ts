@@ -1,0 +1,29 @@
+/** What the batch decided about one input row: the only thing reports are written from. */
+import type { PreparedRow, RatedFinding } from '../rules/types.js';
+
+export type Disposition = 'accepted' | 'rejected' | 'review';
+
+export interface RowOutcome {
+  readonly fileIndex: number;
+  readonly sourceFile: string;
+  readonly sourceLine: number;
+  readonly cells: readonly string[];
+  readonly row: PreparedRow;
+  readonly findings: readonly RatedFinding[];
+  readonly disposition: Disposition;
+  /** file:line of the kept copy, for DUPLICATE_NIK. */
+  readonly duplicateOf: string;
+  /** file:line of the other row, for review rows. */
+  readonly matchWith: string;
+  readonly matchScore: string;
+}
+
+/** Rejecting findings decide first, then review, else the row goes through (warnings ride along). */
+export function decideDisposition(findings: readonly RatedFinding[]): Disposition {
+  let review = false;
+  for (const f of findings) {
+    if (f.severity === 'reject') return 'rejected';
+    if (f.severity === 'review') review = true;
+  }
+  return review ? 'review' : 'accepted';
+}

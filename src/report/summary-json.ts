@@ -1,0 +1,81 @@
+/** summary.json: what a script needs to trust the run, and an analyst to trace it. */
+import { formatMessage, type Lang } from '../i18n/messages.js';
+import type { BatchResult } from '../pipeline/run-batch.js';
+import type { NikListFile } from '../io/read-nik-list.js';
+import type { Notice } from './notice.js';
+
+export interface SummaryMeta {
+  readonly tool: { name: string; version: string };
+  readonly command: 'clean' | 'check';
+  readonly options: Record<string, unknown>;
+  readonly startedAt: string;
+  readonly totalMs: number;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+
+function renderNotices(notices: readonly Notice[], lang: Lang) {
+  return notices.map((n) => ({ code: n.key.replace(/^notice\./, ''), message: formatMessage(lang, n.key, n.params) }));
+}
+
+function listJson(l: NikListFile, lang: Lang) {
+  return {
+    file: l.plan.name,
+    encoding: l.plan.encoding,
+    delimiter: l.plan.delimiter,
+    header_line: l.plan.headerLine,
+    niks: l.niks,
+    invalid: l.invalid,
+    notices: renderNotices(l.notices, lang),
+  };
+}
+
+export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang) {
+  const c = result.counter;
+  return {
+    tool: meta.tool,
+    command: meta.command,
+    started_at: meta.startedAt,
+    options: meta.options,
+    totals: {
+      rows: c.totals.rows,
+      accepted: c.totals.accepted,
+      rejected: c.totals.rejected,
+      review: c.totals.review,
+      skipped_lines: c.skipped.length,
+      distinct_niks: result.distinctNiks,
+      balanced: c.balanced,
+    },
+    reasons: c.reasons,
+    warnings: c.warnings,
+    files: result.inputs.map((r) => {
+      const counts = c.byFile.get(r.plan.index) ?? { rows: 0, accepted: 0, rejected: 0, review: 0 };
+      const columns: Record<string, string> = {};
+      for (const [field, col] of Object.entries(r.plan.mapping.columns)) columns[field] = r.plan.headerCells[col] ?? '';
+      const mapped = new Set(Object.values(r.plan.mapping.columns));
+      return {
+        file: r.plan.name,
+        path: r.plan.path,
+        encoding: r.plan.encoding,
+        bom: r.plan.bom,
+        delimiter: r.plan.delimiter,
+        delimiter_name: DELIMITER_NAMES[r.plan.delimiter] ?? r.plan.delimiter,
+        header_line: r.plan.headerLine,
+        columns,
+        other_columns: r.plan.headerCells.filter((h, i) => !mapped.has(i) && h.trim() !== ''),
+        ...counts,
+        skipped_lines: c.skipped.filter((s) => s.file === r.plan.name).length,
+        notices: renderNotices(r.notices, lang),
+      };
+    }),
+    kecamatan: [...c.byKecamatan.values()].sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name)),
+    lists: {
+      received: result.received.map((l) => listJson(l, lang)),
+      exclude: result.excluded.map((l) => listJson(l, lang)),
+    },
+    skipped_lines: c.skipped,
+    timings_ms: { ...result.timingsMs, total: meta.totalMs },
+  };
+}
+
+export type SummaryJson = ReturnType<typeof buildSummary>;

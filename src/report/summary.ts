@@ -1,0 +1,65 @@
+/** Counts that summary.json and the terminal table show; pure accumulation over outcomes. */
+import type { ReasonCode } from '../rules/codes.js';
+import { foldKecamatan } from '../schema/region-table.js';
+import type { Disposition, RowOutcome } from './outcome.js';
+
+export interface DispositionCounts {
+  rows: number;
+  accepted: number;
+  rejected: number;
+  review: number;
+}
+
+export interface SkippedLine {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+export function emptyCounts(): DispositionCounts {
+  return { rows: 0, accepted: 0, rejected: 0, review: 0 };
+}
+
+function bump(c: DispositionCounts, d: Disposition): void {
+  c.rows++;
+  c[d]++;
+}
+
+export class SummaryCounter {
+  readonly totals = emptyCounts();
+  readonly reasons: Partial<Record<ReasonCode, number>> = {};
+  readonly warnings: Partial<Record<ReasonCode, number>> = {};
+  readonly byFile = new Map<number, DispositionCounts>();
+  readonly byKecamatan = new Map<string, DispositionCounts & { name: string }>();
+  readonly skipped: SkippedLine[] = [];
+
+  add(o: RowOutcome): void {
+    bump(this.totals, o.disposition);
+    let f = this.byFile.get(o.fileIndex);
+    if (!f) this.byFile.set(o.fileIndex, (f = emptyCounts()));
+    bump(f, o.disposition);
+    // Kecamatan as people write it varies (Pondok Gede, PONDOKGEDE): count under the folded name.
+    const name = o.row.values.kecamatan;
+    const key = name === '' ? '' : foldKecamatan(name);
+    let k = this.byKecamatan.get(key);
+    if (!k) this.byKecamatan.set(key, (k = { name: name === '' ? '(kosong)' : name.toUpperCase(), ...emptyCounts() }));
+    bump(k, o.disposition);
+    const seen = new Set<ReasonCode>();
+    for (const finding of o.findings) {
+      if (seen.has(finding.code)) continue;
+      seen.add(finding.code);
+      const bucket = finding.severity === 'warn' ? this.warnings : this.reasons;
+      bucket[finding.code] = (bucket[finding.code] ?? 0) + 1;
+    }
+  }
+
+  skip(line: SkippedLine): void {
+    this.skipped.push(line);
+  }
+
+  /** accepted + rejected + review = rows, the promise every run keeps. */
+  get balanced(): boolean {
+    const t = this.totals;
+    return t.accepted + t.rejected + t.review === t.rows;
+  }
+}
