@@ -23,7 +23,11 @@ const enum State {
   Unquoted,
   Quoted,
   QuoteInQuoted,
+  /** Spaces after a closing quote: dropped before a delimiter or line break ("B" ,C). */
+  SpacesAfterQuote,
 }
+
+const SPACE = 32;
 
 export class UnclosedQuoteError extends Error {
   constructor(readonly line: number) {
@@ -41,6 +45,7 @@ export class CsvTokenizer {
   private recordLine = 1;
   private quoteLine = 1;
   private skipLf = false;
+  private spaces = 0;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new RangeError('delimiter must be one character');
@@ -122,8 +127,29 @@ export class CsvTokenizer {
             i = this.endRecord(text, i, c, out);
             state = State.FieldStart;
             fieldStart = i + 1;
+          } else if (c === SPACE) {
+            state = State.SpacesAfterQuote;
+            this.spaces = 1;
           } else {
             // "abc"def: be lenient like spreadsheets are, keep the rest as text
+            state = State.Unquoted;
+            fieldStart = i;
+          }
+          break;
+        case State.SpacesAfterQuote:
+          if (c === SPACE) {
+            this.spaces++;
+          } else if (c === delim) {
+            this.cells.push(this.takeBuffer(''));
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          } else if (c === CR || c === LF) {
+            this.cells.push(this.takeBuffer(''));
+            i = this.endRecord(text, i, c, out);
+            state = State.FieldStart;
+            fieldStart = i + 1;
+          } else {
+            this.buffer += ' '.repeat(this.spaces);
             state = State.Unquoted;
             fieldStart = i;
           }

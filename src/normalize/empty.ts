@@ -5,7 +5,8 @@ export function isEmptyValue(value: string | undefined): boolean {
   if (value === undefined) return true;
   const v = value.trim();
   if (v === '') return true;
-  return v.length <= 9 && PLACEHOLDERS.has(v.toUpperCase().replace(/\s+/g, ' '));
+  // Placeholders are short; skip the fold for real values.
+  return v.length <= 16 && PLACEHOLDERS.has(v.toUpperCase().replace(/\s+/g, ' '));
 }
 
 /** Trims a cell and turns a placeholder into ''. */

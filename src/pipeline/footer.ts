@@ -12,7 +12,8 @@ const FOOTER_PATTERNS: readonly RegExp[] = [
   /^[A-Za-z .'-]+,\s*\d{1,2}[\s/-]+[A-Za-z0-9]+[\s/-]+\d{4}$/,
 ];
 
-const NUMBER = /^[\d.,\s]+$/;
+/** What stands beside a total: "245" or "245 USULAN". */
+const COUNT = /^[\d.,\s]+(USULAN|ORANG|PELAKU\s+USAHA|UMKM|DATA|BARIS|KK)?$/i;
 
 /** Every filled cell is footer text or a number, and at least one is footer text. */
 export function looksLikeFooterLine(cells: readonly string[]): boolean {
@@ -21,7 +22,7 @@ export function looksLikeFooterLine(cells: readonly string[]): boolean {
     const cell = raw.trim();
     if (cell === '') continue;
     if (FOOTER_PATTERNS.some((p) => p.test(cell))) footer = true;
-    else if (!NUMBER.test(cell)) return false;
+    else if (!COUNT.test(cell)) return false;
   }
   return footer;
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { unionColumns } from '../../src/report/csv-rows.js';
+import { neutralizeCell } from '../../src/report/neutralize.js';
+import { looksLikeFooterLine } from '../../src/pipeline/footer.js';
+
+describe('neutralizeCell', () => {
+  it('prefixes what a spreadsheet would run as a formula', () => {
+    for (const v of ['=1+1', '=HYPERLINK("x")', '+62 812-3456', '-A1', '@SUM(1)', '\tX', '\rX']) {
+      expect(neutralizeCell(v), v).toBe(`'${v}`);
+    }
+  });
+
+  it('leaves plain numbers and ordinary text alone', () => {
+    for (const v of ['-5', '+6281234567801', '3,5', 'SITI', '', '3275084507850001']) expect(neutralizeCell(v), v).toBe(v);
+  });
+});
+
+describe('unionColumns', () => {
+  it('joins columns of the same field under the first header, others by name, extras by position', () => {
+    const union = unionColumns(
+      [
+        { headerCells: ['NO', 'NIK', 'NAMA', 'KETERANGAN'], width: 4, columns: { nik: 1, nama: 2 } },
+        { headerCells: ['No. KTP', 'Nama Lengkap', 'NO', ''], width: 5, columns: { nik: 0, nama: 1 } },
+      ],
+      ['source_file'],
+    );
+    expect(union).toEqual({
+      headers: ['NO', 'NIK', 'NAMA', 'KETERANGAN', 'KOLOM_4', 'KOLOM_5'],
+      positions: [
+        [0, 1, 2, 3],
+        [1, 2, 0, 4, 5],
+      ],
+    });
+  });
+});
+
+describe('looksLikeFooterLine', () => {
+  it('knows totals and signature blocks', () => {
+    for (const cells of [['JUMLAH', '', '245 USULAN'], ['', 'Bekasi, 12 Mei 2021'], ['CAMAT PONDOK GEDE'], ['NIP. 19700101 199003 1 001'], ['TOTAL', '245']]) {
+      expect(looksLikeFooterLine(cells), cells.join('|')).toBe(true);
+    }
+  });
+
+  it('does not take a data row for a footer', () => {
+    expect(looksLikeFooterLine(['1', '3275084507850001', 'SITI AMINAH'])).toBe(false);
+    expect(looksLikeFooterLine(['245'])).toBe(false);
+  });
+});
