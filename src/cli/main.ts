@@ -3,17 +3,13 @@
  * terminal; everything below returns values or throws typed errors.
  */
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
-import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError, UsageError } from '../errors.js';
+import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
-import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
-import { createFileSink } from '../pipeline/file-sink.js';
-import { runBatch } from '../pipeline/run-batch.js';
-import { buildSummary } from '../report/summary-json.js';
+import { runCommand } from '../pipeline/run-command.js';
 import { createTerminal, type Terminal } from './render.js';
 
 const require = createRequire(import.meta.url);
@@ -74,70 +70,31 @@ async function execute(
   opts: CommandOptions,
   streams: CliStreams,
 ): Promise<number> {
-  const started = performance.now();
-  const startedAt = new Date().toISOString();
   const term: Terminal = createTerminal(streams, opts);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
-  let files: OutputFiles | null = null;
   try {
     const config: ResolvedConfig = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
     const region = opts.region ? await loadRegion(opts.region) : null;
-    const asOf = opts.asOf ?? today();
-    if (opts.out) {
-      const outDir = resolve(opts.out);
-      for (const input of [...inputs, ...opts.received, ...opts.exclude]) {
-        if (OUTPUT_NAMES.some((n) => join(outDir, n) === resolve(input))) {
-          throw new UsageError('usage.outIsInput', { dir: opts.out, file: input });
-        }
-      }
-      files = await OutputFiles.open(outDir);
-    }
-    const sink = files ? createFileSink(files, config.template, opts.lang) : null;
-    const result = await runBatch(
-      {
-        inputs,
-        received: opts.received,
-        exclude: opts.exclude,
-        config,
-        region,
-        asOf,
-        lang: opts.lang,
-        signal: controller.signal,
-        onProgress: (p) => term.progress(p),
-      },
-      sink,
-    );
-    const summary = buildSummary(
-      result,
-      {
-        tool: { name: pkg.name, version: pkg.version },
-        command,
-        options: {
-          inputs,
-          out: opts.out ?? null,
-          region: region ? { code: region.code, name: region.name } : null,
-          received: opts.received,
-          exclude: opts.exclude,
-          config: opts.config ?? null,
-          as_of: asOf,
-          lang: opts.lang,
-        },
-        startedAt,
-        totalMs: Math.round(performance.now() - started),
-      },
-      opts.lang,
-    );
-    if (files) {
-      await files.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-      await files.commit();
-      files = null;
-    }
+    const summary = await runCommand({
+      command,
+      inputs,
+      out: opts.out ?? null,
+      received: opts.received,
+      exclude: opts.exclude,
+      config,
+      configPath: opts.config ?? null,
+      region,
+      asOf: opts.asOf ?? today(),
+      lang: opts.lang,
+      tool: { name: pkg.name, version: pkg.version },
+      signal: controller.signal,
+      onProgress: (p) => term.progress(p),
+    });
     term.done(summary, opts.out ?? null);
     return EXIT_OK;
   } catch (err) {
-    await files?.abort();
     term.stop();
     if (controller.signal.aborted) {
       term.error(formatMessage(opts.lang, 'interrupted'));

@@ -41,7 +41,8 @@ const id: Record<ReasonCode, Text> = {
   MISSING_TANGGAL_LAHIR: missing('id'),
   NIK_EXCEL_MANGLED: (p) =>
     `NIK ${p.value} rusak oleh Excel (notasi ilmiah, digit terakhir hilang): minta kecamatan mengetik ulang NIK sebagai teks`,
-  NIK_MALFORMED: (p) => `NIK "${p.value}" bukan 16 digit (${p.length} digit)`,
+  NIK_MALFORMED: (p) =>
+    `NIK "${p.value}" harus 16 angka: terbaca ${p.length} angka${Number(p.other) > 0 ? ` dan ${p.other} karakter lain` : ''}`,
   NIK_UNKNOWN_REGION: (p) => `NIK diawali ${p.province}: bukan kode provinsi`,
   NIK_BAD_BIRTHDATE: (p) => `digit 7-12 NIK (${p.digits}) bukan tanggal lahir yang sah`,
   UNDERAGE: (p) => `umur ${p.age} tahun per ${p.asOf} menurut NIK (minimal 17)`,
@@ -73,7 +74,8 @@ const en: Record<ReasonCode, Text> = {
   MISSING_TANGGAL_LAHIR: missing('en'),
   NIK_EXCEL_MANGLED: (p) =>
     `NIK ${p.value} was damaged by Excel (scientific notation, last digits lost): ask the kecamatan to retype it as text`,
-  NIK_MALFORMED: (p) => `NIK "${p.value}" is not 16 digits (${p.length} digits)`,
+  NIK_MALFORMED: (p) =>
+    `NIK "${p.value}" must be 16 digits: it has ${p.length} digits${Number(p.other) > 0 ? ` and ${p.other} other characters` : ''}`,
   NIK_UNKNOWN_REGION: (p) => `NIK starts with ${p.province}: no province code`,
   NIK_BAD_BIRTHDATE: (p) => `NIK digits 7-12 (${p.digits}) are not a real birth date`,
   UNDERAGE: (p) => `aged ${p.age} on ${p.asOf} by the NIK (17 at least)`,

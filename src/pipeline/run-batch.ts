@@ -95,12 +95,13 @@ class RecordClassifier {
 
   isRecord(rec: CsvRecord, row: PreparedRow): boolean {
     if (!hasAnyKnownValue(row)) return false;
-    if (row.nik !== null) return true;
+    // A row with a real NIK is a record, whatever else it holds; "5 USULAN" under NIK is a total.
+    if (row.nik?.wellFormed || row.nik?.excelMangled) return true;
     if (looksLikeFooterLine(rec.cells)) {
       this.inFooter = true;
       return false;
     }
-    if (this.inFooter) {
+    if (this.inFooter && row.nik === null) {
       let known = 0;
       for (const f of row.present) if (row.values[f] !== '') known++;
       if (known <= 1) return false;

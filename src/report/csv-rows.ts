@@ -134,7 +134,8 @@ export function reviewRow(o: RowOutcome, union: ColumnUnion, lang: Lang): string
 export function submissionValue(o: RowOutcome, field: Field): string {
   const row = o.row;
   if (field === 'nik') return row.nik?.digits ?? '';
-  if (field === 'no_hp') return row.phone?.normalized ?? '';
+  // A phone the config lets through unchecked (PHONE_INVALID: warn/off) goes out as typed.
+  if (field === 'no_hp') return row.phone ? row.phone.normalized || row.values.no_hp : '';
   if (field === 'no_kk') {
     const kk = row.values.no_kk;
     return kk === '' ? '' : normalizeNik(kk).digits;

@@ -8,6 +8,8 @@ export const nikMalformed: Rule = {
   check(row) {
     const nik = row.nik;
     if (!nik || nik.wellFormed || nik.excelMangled) return [];
-    return [{ code: 'NIK_MALFORMED', field: 'nik', params: { value: nik.raw, length: countDigits(nik.digits) } }];
+    const length = countDigits(nik.digits);
+    const other = nik.digits.length - length;
+    return [{ code: 'NIK_MALFORMED', field: 'nik', params: { value: nik.raw, length, other } }];
   },
 };

@@ -17,7 +17,7 @@ describe('nik-malformed', () => {
 
   it('reports 15 digits with the value as typed and the digit count', () => {
     expect(nikMalformed.check(row({ ...BASE, nik: '327508010190006' }), ctx())).toEqual([
-      { code: 'NIK_MALFORMED', field: 'nik', params: { value: '327508010190006', length: 15 } },
+      { code: 'NIK_MALFORMED', field: 'nik', params: { value: '327508010190006', length: 15, other: 0 } },
     ]);
   });
 
@@ -29,5 +29,13 @@ describe('nik-malformed', () => {
   it('leaves scientific notation to nik-excel-mangled and an empty NIK to required-fields', () => {
     expect(nikMalformed.check(row({ ...BASE, nik: '3.27508E+15' }), ctx())).toEqual([]);
     expect(nikMalformed.check(row({ ...BASE, nik: '' }), ctx())).toEqual([]);
+  });
+});
+
+describe('nik-malformed with stray characters', () => {
+  it('counts the characters that are not digits', () => {
+    expect(nikMalformed.check(row({ ...BASE, nik: '@3275020101900005' }), ctx())).toEqual([
+      { code: 'NIK_MALFORMED', field: 'nik', params: { value: '@3275020101900005', length: 16, other: 1 } },
+    ]);
   });
 });

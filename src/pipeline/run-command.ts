@@ -1,0 +1,90 @@
+/**
+ * clean and check as one async function each side of the CLI: options in, summary out. Opens the
+ * output files for clean, commits them only when the whole run succeeded, drops them otherwise.
+ */
+import { join, resolve } from 'node:path';
+import type { ResolvedConfig } from '../config/parse-config.js';
+import { UsageError } from '../errors.js';
+import type { Lang } from '../i18n/messages.js';
+import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
+import { buildSummary, type SummaryJson } from '../report/summary-json.js';
+import type { RegionTable } from '../schema/region-table.js';
+import { createFileSink } from './file-sink.js';
+import { type Progress, runBatch } from './run-batch.js';
+
+export interface CommandInput {
+  readonly command: 'clean' | 'check';
+  readonly inputs: readonly string[];
+  /** Output folder for clean; null for check. */
+  readonly out: string | null;
+  readonly received: readonly string[];
+  readonly exclude: readonly string[];
+  readonly config: ResolvedConfig;
+  readonly configPath: string | null;
+  readonly region: RegionTable | null;
+  readonly asOf: string;
+  readonly lang: Lang;
+  readonly tool: { name: string; version: string };
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: Progress) => void;
+}
+
+export async function runCommand(input: CommandInput): Promise<SummaryJson> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  let files: OutputFiles | null = null;
+  if (input.out) {
+    const outDir = resolve(input.out);
+    for (const file of [...input.inputs, ...input.received, ...input.exclude]) {
+      if (OUTPUT_NAMES.some((n) => join(outDir, n) === resolve(file))) {
+        throw new UsageError('usage.outIsInput', { dir: input.out, file });
+      }
+    }
+    files = await OutputFiles.open(outDir);
+  }
+  try {
+    const sink = files ? createFileSink(files, input.config.template, input.lang) : null;
+    const result = await runBatch(
+      {
+        inputs: input.inputs,
+        received: input.received,
+        exclude: input.exclude,
+        config: input.config,
+        region: input.region,
+        asOf: input.asOf,
+        lang: input.lang,
+        signal: input.signal,
+        onProgress: input.onProgress,
+      },
+      sink,
+    );
+    const summary = buildSummary(
+      result,
+      {
+        tool: input.tool,
+        command: input.command,
+        options: {
+          inputs: input.inputs,
+          out: input.out,
+          region: input.region ? { code: input.region.code, name: input.region.name } : null,
+          received: input.received,
+          exclude: input.exclude,
+          config: input.configPath,
+          as_of: input.asOf,
+          lang: input.lang,
+        },
+        startedAt,
+        totalMs: Math.round(performance.now() - started),
+      },
+      input.lang,
+    );
+    if (files) {
+      await files.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+      await files.commit();
+      files = null;
+    }
+    return summary;
+  } finally {
+    await files?.abort();
+  }
+}
