@@ -169,12 +169,12 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   const program = buildProgram(streams, (c) => {
     code = c;
   });
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return EXIT_USAGE;
-    }
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -33,11 +33,17 @@ export function detectUtf16WithoutBom(head: Uint8Array): Encoding | null {
   return null;
 }
 
-/** A spreadsheet or PDF given where a CSV belongs: many NULs or control bytes. */
-export function looksBinary(head: Uint8Array): boolean {
+/** A workbook or PDF given where a CSV belongs, known by its first bytes. */
+export function hasBinaryMagic(head: Uint8Array): boolean {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return true; // zip: .xlsx
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return true; // %PDF
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return true; // .xls
+  return false;
+}
+
+/** Any other binary file: many NULs or control bytes. */
+export function looksBinary(head: Uint8Array): boolean {
+  if (hasBinaryMagic(head)) return true;
   const n = Math.min(head.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ import {
   detectBom,
   detectUtf16WithoutBom,
   type Encoding,
+  hasBinaryMagic,
   ICONV_NAME,
   looksBinary,
   Utf8Scanner,
@@ -92,6 +93,8 @@ export async function sniffInput(
   let encoding: Encoding;
   if (bom) encoding = bom.encoding;
   else {
+    // Magic numbers first: a zip (.xlsx) header has NULs that look like UTF-16.
+    if (hasBinaryMagic(head)) throw new InputError('input.binary', { file: name });
     const utf16 = detectUtf16WithoutBom(head);
     if (utf16) encoding = utf16;
     else if (looksBinary(head)) throw new InputError('input.binary', { file: name });

@@ -1,0 +1,249 @@
+/** The built bin/umkm-clean.js, spawned: exit codes, stdout, stderr and the files it leaves. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSI, runCli, type CliResult } from '../helpers/cli.js';
+import { DEMO } from '../helpers/paths.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'umkm-e2e-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const demoInputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt'].map((f) => join(DEMO, f));
+const demoArgs = (out: string) => [
+  'clean',
+  ...demoInputs,
+  '--received',
+  join(DEMO, 'sudah-terima-bpum-2020.csv'),
+  '--exclude',
+  join(DEMO, 'pengecualian-asn.csv'),
+  '--region',
+  '32.75',
+  '--as-of',
+  '2021-05-20',
+  '--out',
+  out,
+];
+
+const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+
+describe('clean on the demo exports', () => {
+  const out = join(tmp, 'demo');
+  let run: CliResult;
+  beforeAll(() => {
+    run = runCli(demoArgs(out));
+  });
+
+  it('exits 0 and prints the Indonesian summary on stdout without control codes', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Ringkasan umkm-clean');
+    expect(run.stdout).toMatch(/Baris data\s+25\n/);
+    expect(run.stdout).toMatch(/Diterima \(submission\.csv\)\s+11\n/);
+    expect(run.stdout).toContain('Semua baris tercatat di audit.csv');
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+
+  it('accounts for every row exactly once in audit.csv', () => {
+    const audit = readCsv(join(out, 'audit.csv'));
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(audit).toHaveLength(summary.totals.rows);
+    const keys = audit.map((r) => `${r.source_file}:${r.source_line}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const by = (d: string) => audit.filter((r) => r.disposition === d).length;
+    expect([by('accepted'), by('rejected'), by('review')]).toEqual([
+      summary.totals.accepted,
+      summary.totals.rejected,
+      summary.totals.review,
+    ]);
+    expect(readCsv(join(out, 'submission.csv'))).toHaveLength(by('accepted'));
+    expect(readCsv(join(out, 'rejected.csv'))).toHaveLength(by('rejected'));
+    expect(readCsv(join(out, 'review.csv'))).toHaveLength(by('review'));
+  });
+
+  it('writes the Papua NIK above 2^53 digit for digit, and one row per NIK', () => {
+    const submission = readCsv(join(out, 'submission.csv'));
+    expect(submission.map((r) => r.NIK)).toContain('9171015505900001');
+    expect(new Set(submission.map((r) => r.NIK)).size).toBe(submission.length);
+    for (const r of submission) expect(r.NIK).toMatch(/^\d{16}$/);
+  });
+
+  it('names the duplicate by file and line and keeps the analyst\'s columns', () => {
+    const rejected = readCsv(join(out, 'rejected.csv'));
+    const dup = rejected.find((r) => r.source_file === 'kec-pondokgede.csv' && r.source_line === '12');
+    expect(dup).toMatchObject({ reason_codes: 'DUPLICATE_NIK', duplicate_of: 'kec-pondokgede.csv:5', KETERANGAN: 'USULAN ULANG' });
+  });
+
+  it('neutralises formula cells in every output', () => {
+    for (const f of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) {
+      for (const r of readCsv(join(out, f))) {
+        for (const v of Object.values(r)) expect(v, `${f}: ${v}`).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
+      }
+    }
+  });
+
+  it('creates owner-only files, and leaves nothing temporary behind', () => {
+    const names = readdirSync(out).sort();
+    expect(names).toEqual(['audit.csv', 'rejected.csv', 'review.csv', 'submission.csv', 'summary.json']);
+    if (process.platform !== 'win32') {
+      for (const n of names) expect(statSync(join(out, n)).mode & 0o077, n).toBe(0);
+    }
+  });
+});
+
+describe('clean options and modes', () => {
+  it('--json prints exactly summary.json on stdout', () => {
+    const out = join(tmp, 'json');
+    const run = runCli([...demoArgs(out), '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+  });
+
+  it('--quiet prints nothing, --lang en prints English', () => {
+    expect(runCli([...demoArgs(join(tmp, 'quiet')), '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    const en = runCli([...demoArgs(join(tmp, 'en')), '--lang', 'en']);
+    expect(en.stdout).toContain('umkm-clean summary');
+    expect(en.stdout).toMatch(/Rejected \(rejected\.csv\)\s+12\n/);
+    const rejected = readFileSync(join(tmp, 'en', 'rejected.csv'), 'utf8');
+    expect(rejected).toContain('duplicate NIK: the same person is already proposed at kec-pondokgede.csv:5');
+  });
+
+  it('check writes nothing and prints the same counts', () => {
+    const run = runCli(['check', ...demoInputs, '--as-of', '2021-05-20', '--json']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.command).toBe('check');
+    expect(summary.totals.rows).toBe(25);
+    expect(summary.options.out).toBeNull();
+  });
+
+  it('reuses an existing --out folder: replaces its own files, leaves others alone', () => {
+    const out = join(tmp, 'reuse');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'catatan-analis.txt'), 'jangan dihapus');
+    writeFileSync(join(out, 'audit.csv'), 'old');
+    expect(runCli([...demoArgs(out), '--quiet']).code).toBe(0);
+    expect(readFileSync(join(out, 'catatan-analis.txt'), 'utf8')).toBe('jangan dihapus');
+    expect(readFileSync(join(out, 'audit.csv'), 'utf8')).toMatch(/^source_file,source_line,disposition/);
+  });
+
+  it('a failing run leaves the previous outputs as they were', () => {
+    const out = join(tmp, 'keep-previous');
+    expect(runCli([...demoArgs(out), '--quiet']).code).toBe(0);
+    const before = readFileSync(join(out, 'audit.csv'), 'utf8');
+    const run = runCli(['clean', join(DEMO, 'kec-pondokgede.csv'), join(tmp, 'does-not-exist.csv'), '--out', out]);
+    expect(run.code).toBe(3);
+    expect(readFileSync(join(out, 'audit.csv'), 'utf8')).toBe(before);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it.each([
+    [['clean', 'x.csv'], /--out/],
+    [['clean', 'x.csv', '--out', 'o', '--lang', 'jv'], /--lang/],
+    [['clean', 'x.csv', '--out', 'o', '--as-of', '2021-02-30'], /YYYY-MM-DD/],
+    [['clean', 'x.csv', '--out', 'o', '--frobnicate'], /unknown option/],
+    [['frobnicate'], /unknown command/],
+  ])('%j', (args, message) => {
+    const run = runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('an unknown --region says what a code looks like', () => {
+    const run = runCli(['check', join(DEMO, 'kec-pondokgede.csv'), '--region', '99.99']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--region 99.99: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275');
+  });
+
+  it('a bad config lists every problem at once', () => {
+    const config = join(tmp, 'bad.yaml');
+    writeFileSync(config, 'required: [nama, umur]\nseverities:\n  PHONE_INVALID: loud\n');
+    const run = runCli(['check', join(DEMO, 'kec-pondokgede.csv'), '--config', config, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('invalid configuration (3 problems)');
+    expect(run.stderr).toContain('required: "umur" is no field');
+    expect(run.stderr).toContain('required: must include nik');
+    expect(run.stderr).toContain('severities.PHONE_INVALID: "loud" must be reject, warn or off');
+  });
+
+  it('the same file twice', () => {
+    const f = join(DEMO, 'kec-pondokgede.csv');
+    const run = runCli(['check', f, f]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('berkas yang sama disebut dua kali');
+  });
+
+  it('no arguments shows help on stderr', () => {
+    const run = runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Usage: umkm-clean');
+  });
+
+  it('--help and --version exit 0', () => {
+    const help = runCli(['clean', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75');
+    expect(runCli(['--version'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+  });
+});
+
+describe('inputs that cannot be used exit 3, naming file and line', () => {
+  const write = (name: string, content: string | Buffer) => {
+    const p = join(tmp, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  it('a missing file', () => {
+    const run = runCli(['check', join(tmp, 'hilang.csv')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('hilang.csv: berkas tidak ditemukan');
+  });
+
+  it('a folder', () => {
+    const run = runCli(['check', tmp, '--lang', 'en']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('is a folder, not a CSV file');
+  });
+
+  it('an empty file', () => {
+    const run = runCli(['check', write('kosong.csv', '')]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('kosong.csv: berkas kosong');
+  });
+
+  it('a spreadsheet saved as .xlsx', () => {
+    const run = runCli(['check', write('usulan.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]))]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('bukan berkas teks');
+  });
+
+  it('a header without the phone column names the line and the column', () => {
+    const f = write('tanpa-hp.csv', 'DAFTAR USULAN\nNIK,NAMA,ALAMAT,BIDANG USAHA\n3275084507850001,A,B,C\n');
+    const run = runCli(['check', f, '--lang', 'en']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('tanpa-hp.csv: no header row names the required columns. Line 2 looks most like the header but lacks: NO_HP.');
+  });
+
+  it('a quote that is never closed', () => {
+    const f = write('kutip.csv', 'NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\n3275084507850001,"SITI,B,C,081234567801\n3275084507850002,X,Y,Z,081234567802\n');
+    const run = runCli(['check', f]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('kutip.csv baris 2: tanda kutip (") dibuka tetapi tidak pernah ditutup');
+  });
+
+  it('a UTF-8 file with a stray Windows-1252 byte', () => {
+    const f = write('campur.csv', Buffer.concat([
+      Buffer.from('NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\n3275084507850001,MA’RUF,B,C,081234567801\n', 'utf8'),
+      Buffer.from([0x33, 0x2c, 0x4d, 0x41, 0x92, 0x52, 0x55, 0x46, 0x0a]),
+    ]));
+    const run = runCli(['check', f]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('campur.csv baris 3: campuran UTF-8 dan encoding lain');
+  });
+});
