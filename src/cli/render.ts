@@ -59,7 +59,7 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
         header: f.header_line,
       })}`,
     );
-    for (const n of f.notices) lines.push(c.yellow(`    ! ${n.message}`));
+    for (const n of f.notices) lines.push(n.level === 'warning' ? c.red.bold(`    !! ${n.message}`) : c.yellow(`    ! ${n.message}`));
   }
   lines.push('');
   lines.push(outDir ? t('summary.out', { dir: outDir }) : t('summary.checkOnly'));
@@ -85,6 +85,12 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
     },
     done(summary, outDir) {
       this.stop();
+      // Loud notices are said once: in the table, or on stderr when there is no table.
+      if (opts.json || opts.quiet) {
+        for (const f of summary.files) {
+          for (const n of f.notices) if (n.level === 'warning') streams.stderr.write(`${errColour.red.bold('umkm-clean:')} ${n.message}\n`);
+        }
+      }
       if (opts.json) {
         streams.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return;

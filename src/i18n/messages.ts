@@ -39,6 +39,8 @@ const id = {
   'notice.raggedShort': (p) => `${p.count} baris memiliki sel lebih sedikit dari judul kolom (pertama di baris ${p.line}); sel yang hilang dianggap kosong.`,
   'notice.duplicateColumn': (p) => `Kolom "${p.column}" dan "${p.other}" sama-sama berarti ${p.field}; yang dipakai "${p.other}".`,
   'notice.listInvalid': (p) => `${p.count} NIK di daftar ini bukan 16 digit dan diabaikan (pertama di baris ${p.line}).`,
+  'notice.nikColumnDamaged': (p) =>
+    `PERINGATAN ${p.file}: ${p.zeros} dari ${p.total} NIK berakhir dengan 0${Number(p.mangled) > 0 ? ` dan ${p.mangled} dalam notasi ilmiah` : ''}. Kolom NIK kemungkinan rusak oleh Excel (hanya 15 digit yang disimpan): minta kecamatan mengirim ulang dengan kolom NIK berformat Teks.`,
   'summary.title': () => 'Ringkasan umkm-clean',
   'summary.rows': () => 'Baris data',
   'summary.accepted': () => 'Diterima (submission.csv)',
@@ -92,6 +94,8 @@ const en: Record<MessageKey, Template> = {
   'notice.raggedShort': (p) => `${p.count} rows have fewer cells than the header (first on line ${p.line}); the missing cells count as empty.`,
   'notice.duplicateColumn': (p) => `Columns "${p.column}" and "${p.other}" both mean ${p.field}; "${p.other}" is used.`,
   'notice.listInvalid': (p) => `${p.count} NIKs in this list are not 16 digits and are ignored (first on line ${p.line}).`,
+  'notice.nikColumnDamaged': (p) =>
+    `WARNING ${p.file}: ${p.zeros} of ${p.total} NIKs end in 0${Number(p.mangled) > 0 ? ` and ${p.mangled} are in scientific notation` : ''}. The NIK column was probably damaged by Excel (it keeps 15 digits): ask the kecamatan to resend it with the NIK column formatted as Text.`,
   'summary.title': () => 'umkm-clean summary',
   'summary.rows': () => 'Data rows',
   'summary.accepted': () => 'Accepted (submission.csv)',

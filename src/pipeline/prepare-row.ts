@@ -2,12 +2,14 @@
 import { cleanCell } from '../normalize/empty.js';
 import { normalizeNik } from '../normalize/nik.js';
 import { normalizePhone } from '../normalize/phone.js';
+import { parseNikBirth } from '../normalize/nik-birth.js';
 import { KNOWN_FIELDS, type Field } from '../schema/fields.js';
 import type { PreparedRow } from '../rules/types.js';
 
 export type ColumnMap = Partial<Record<Field, number>>;
 
-export function prepareRow(cells: readonly string[], columns: ColumnMap): PreparedRow {
+/** asOf (YYYY-MM-DD) picks the century of the NIK's birth date. */
+export function prepareRow(cells: readonly string[], columns: ColumnMap, asOf: string): PreparedRow {
   const values = {} as Record<Field, string>;
   const present = new Set<Field>();
   for (const field of KNOWN_FIELDS) {
@@ -19,11 +21,13 @@ export function prepareRow(cells: readonly string[], columns: ColumnMap): Prepar
       values[field] = cleanCell(cells[col]);
     }
   }
+  const nik = values.nik === '' ? null : normalizeNik(values.nik);
   return {
     values,
     present,
-    nik: values.nik === '' ? null : normalizeNik(values.nik),
+    nik,
     phone: values.no_hp === '' ? null : normalizePhone(values.no_hp),
+    birth: nik?.wellFormed ? parseNikBirth(nik.digits, asOf) : null,
   };
 }
 

@@ -110,6 +110,14 @@ class RecordClassifier {
   }
 }
 
+/**
+ * A whole NIK column typed as numbers: Excel keeps 15 digits, so the 16th comes back as 0 on
+ * nearly every row. One serial in ten ends in 0 by chance; nine in ten is damage.
+ */
+export function looksExcelDamaged(d: { total: number; zeros: number; mangled: number }): boolean {
+  return d.total >= 5 && d.zeros / d.total >= 0.9;
+}
+
 function skippedText(rec: CsvRecord, delimiter: string): string {
   const text = rec.cells
     .map((c) => c.trim())
@@ -192,9 +200,10 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     let firstLong = 0;
     let short = 0;
     let firstShort = 0;
+    const damage = { total: 0, zeros: 0, mangled: 0 };
     for await (const batch of readDataRecords(plan, opts.signal)) {
       for (const rec of batch) {
-        const row = prepareRow(rec.cells, columns);
+        const row = prepareRow(rec.cells, columns, opts.asOf);
         if (!classifier.isRecord(rec, row)) continue;
         let width = rec.cells.length;
         while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
@@ -205,7 +214,10 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
           if (short++ === 0) firstShort = rec.line;
         }
         const nik = row.nik;
+        if (nik?.excelMangled) damage.mangled++;
         if (nik?.wellFormed) {
+          damage.total++;
+          if (nik.digits.endsWith('0')) damage.zeros++;
           const findings = evaluateRow(row, ctx, overrides);
           groups.add(
             nik.digits,
@@ -226,6 +238,9 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
       report.notices.push({ key: 'notice.raggedLong', params: { count: long, line: firstLong, column: `KOLOM_${headerWidth + 1}` } });
     }
     if (short > 0) report.notices.push({ key: 'notice.raggedShort', params: { count: short, line: firstShort } });
+    if (looksExcelDamaged(damage)) {
+      report.notices.push({ key: 'notice.nikColumnDamaged', params: { file: plan.name, ...damage }, loud: true });
+    }
   }
   const t2 = performance.now();
 
@@ -242,7 +257,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     const classifier = new RecordClassifier();
     for await (const batch of readDataRecords(plan, opts.signal)) {
       for (const rec of batch) {
-        const row = prepareRow(rec.cells, columns);
+        const row = prepareRow(rec.cells, columns, opts.asOf);
         if (!classifier.isRecord(rec, row)) {
           counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
           continue;

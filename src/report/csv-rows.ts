@@ -2,6 +2,9 @@
 import type { Lang } from '../i18n/messages.js';
 import { reasonText } from '../i18n/reasons.js';
 import { normalizeNik } from '../normalize/nik.js';
+import { parseDateCell, sameDay } from '../normalize/date-cell.js';
+import { formatDate } from '../normalize/nik-birth.js';
+import { parseSex } from '../normalize/sex.js';
 import type { Field } from '../schema/fields.js';
 import type { RatedFinding } from '../rules/types.js';
 import type { RowOutcome } from './outcome.js';
@@ -136,11 +139,27 @@ export function submissionValue(o: RowOutcome, field: Field): string {
   if (field === 'nik') return row.nik?.digits ?? '';
   // A phone the config lets through unchecked (PHONE_INVALID: warn/off) goes out as typed.
   if (field === 'no_hp') return row.phone ? row.phone.normalized || row.values.no_hp : '';
+  if (field === 'jenis_kelamin') return parseSex(row.values.jenis_kelamin) ?? row.values.jenis_kelamin;
+  if (field === 'tanggal_lahir') return resolveBirthDate(o);
   if (field === 'no_kk') {
     const kk = row.values.no_kk;
     return kk === '' ? '' : normalizeNik(kk).digits;
   }
   return row.values[field];
+}
+
+/**
+ * TANGGAL LAHIR as DD-MM-YYYY, the way Indonesian forms write it. Of an ambiguous cell's readings
+ * the one the NIK agrees with wins, else day-first; a cell that is no date goes out as typed.
+ */
+export function resolveBirthDate(o: RowOutcome): string {
+  const cell = o.row.values.tanggal_lahir;
+  const readings = parseDateCell(cell);
+  const birth = o.row.birth;
+  const chosen = (birth && readings.find((r) => sameDay(r, birth.day, birth.month, birth.year))) || readings[0];
+  if (!chosen) return cell;
+  const year = chosen.twoDigitYear ? (birth && birth.year % 100 === chosen.year ? birth.year : null) : chosen.year;
+  return year === null ? cell : formatDate(chosen.day, chosen.month, year);
 }
 
 export function submissionRow(o: RowOutcome, template: readonly TemplateColumn[]): string[] {

@@ -4,4 +4,6 @@ import type { MessageKey, MessageParams } from '../i18n/messages.js';
 export interface Notice {
   readonly key: MessageKey;
   readonly params: MessageParams;
+  /** Said on stderr even with --quiet or --json: the analyst must hear it. */
+  readonly loud?: boolean;
 }

@@ -15,7 +15,11 @@ export interface SummaryMeta {
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 function renderNotices(notices: readonly Notice[], lang: Lang) {
-  return notices.map((n) => ({ code: n.key.replace(/^notice\./, ''), message: formatMessage(lang, n.key, n.params) }));
+  return notices.map((n) => ({
+    code: n.key.replace(/^notice\./, ''),
+    level: n.loud ? 'warning' : 'info',
+    message: formatMessage(lang, n.key, n.params),
+  }));
 }
 
 function listJson(l: NikListFile, lang: Lang) {

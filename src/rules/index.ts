@@ -3,6 +3,13 @@ import { alreadyReceived } from './already-received.js';
 import type { ConfiguredSeverity, ReasonCode, Severity } from './codes.js';
 import { DEFAULT_SEVERITY } from './codes.js';
 import { excluded } from './excluded.js';
+import { kecamatanUnknown } from './kecamatan-unknown.js';
+import { nikBadBirthdate } from './nik-bad-birthdate.js';
+import { nikBirthdateMismatch } from './nik-birthdate-mismatch.js';
+import { nikOutsideRegion } from './nik-outside-region.js';
+import { nikSexMismatch } from './nik-sex-mismatch.js';
+import { nikUnknownRegion } from './nik-unknown-region.js';
+import { underage } from './underage.js';
 import { nikExcelMangled } from './nik-excel-mangled.js';
 import { nikMalformed } from './nik-malformed.js';
 import { noKkMalformed } from './no-kk-malformed.js';
@@ -14,10 +21,17 @@ export const RULES: readonly Rule[] = [
   requiredFields,
   nikExcelMangled,
   nikMalformed,
+  nikUnknownRegion,
+  nikBadBirthdate,
+  underage,
   noKkMalformed,
   phoneInvalid,
   alreadyReceived,
   excluded,
+  nikOutsideRegion,
+  kecamatanUnknown,
+  nikSexMismatch,
+  nikBirthdateMismatch,
 ];
 
 export type SeverityOverrides = Partial<Record<ReasonCode, ConfiguredSeverity>>;

@@ -1,13 +1,16 @@
 import { normalizeNik } from '../normalize/nik.js';
+import { PROVINCE_CODES } from '../schema/provinces.js';
 import type { Rule } from './types.js';
 
-/** A No. KK, when given, is 16 digits like a NIK; checked whether or not it is required. */
+/** A No. KK, when given, is 16 digits led by a region code like a NIK; checked whether or not required. */
 export const noKkMalformed: Rule = {
   name: 'no-kk-malformed',
   codes: ['NO_KK_MALFORMED'],
   check(row) {
     const cell = row.values.no_kk;
-    if (cell === '' || normalizeNik(cell).wellFormed) return [];
+    if (cell === '') return [];
+    const kk = normalizeNik(cell);
+    if (kk.wellFormed && PROVINCE_CODES.has(kk.digits.slice(0, 2))) return [];
     return [{ code: 'NO_KK_MALFORMED', field: 'no_kk', params: { value: cell } }];
   },
 };

@@ -1,6 +1,7 @@
 /** The shape every row rule shares: a pure function from a prepared row to findings. */
 import type { MessageParams } from '../i18n/messages.js';
 import type { NikValue } from '../normalize/nik.js';
+import type { NikBirth } from '../normalize/nik-birth.js';
 import type { PhoneValue } from '../normalize/phone.js';
 import type { Field } from '../schema/fields.js';
 import type { ReasonCode, Severity } from './codes.js';
@@ -15,6 +16,8 @@ export interface PreparedRow {
   readonly nik: NikValue | null;
   /** null when the phone cell is empty. */
   readonly phone: PhoneValue | null;
+  /** The birth date inside a well-formed NIK; null when there is none or it is no real date. */
+  readonly birth: NikBirth | null;
 }
 
 /** NIK lists given with --received / --exclude: NIK -> the list file it came from. */

@@ -10,7 +10,7 @@ import { DEMO } from '../helpers/paths.js';
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const demoInputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt'].map((f) => join(DEMO, f));
+const demoInputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt', 'kec-rawalumbu.csv'].map((f) => join(DEMO, f));
 const demoArgs = (out: string) => [
   'clean',
   ...demoInputs,
@@ -39,9 +39,11 @@ describe('clean on the demo exports', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Ringkasan umkm-clean');
-    expect(run.stdout).toMatch(/Baris data\s+25\n/);
-    expect(run.stdout).toMatch(/Diterima \(submission\.csv\)\s+11\n/);
+    expect(run.stdout).toMatch(/Baris data\s+38\n/);
+    expect(run.stdout).toMatch(/Diterima \(submission\.csv\)\s+19\n/);
     expect(run.stdout).toContain('Semua baris tercatat di audit.csv');
+    // The Excel-damaged NIK column of Rawalumbu is said once, in the table.
+    expect(run.stdout.match(/kec-rawalumbu\.csv: 5 dari 5 NIK berakhir dengan 0/g)).toHaveLength(1);
     expect(run.stdout).not.toMatch(ANSI);
   });
 
@@ -97,15 +99,19 @@ describe('clean options and modes', () => {
     const out = join(tmp, 'json');
     const run = runCli([...demoArgs(out), '--json']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toMatch(/^umkm-clean: PERINGATAN kec-rawalumbu\.csv/);
     expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
   });
 
-  it('--quiet prints nothing, --lang en prints English', () => {
-    expect(runCli([...demoArgs(join(tmp, 'quiet')), '--quiet'])).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('--quiet prints nothing but the loud warning on stderr, --lang en prints English', () => {
+    const quiet = runCli([...demoArgs(join(tmp, 'quiet')), '--quiet']);
+    expect(quiet).toMatchObject({ code: 0, stdout: '' });
+    expect(quiet.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^umkm-clean: PERINGATAN kec-rawalumbu\.csv: 5 dari 5 NIK berakhir dengan 0 dan 1 dalam notasi ilmiah/),
+    ]);
     const en = runCli([...demoArgs(join(tmp, 'en')), '--lang', 'en']);
     expect(en.stdout).toContain('umkm-clean summary');
-    expect(en.stdout).toMatch(/Rejected \(rejected\.csv\)\s+12\n/);
+    expect(en.stdout).toMatch(/Rejected \(rejected\.csv\)\s+17\n/);
     const rejected = readFileSync(join(tmp, 'en', 'rejected.csv'), 'utf8');
     expect(rejected).toContain('duplicate NIK: the same person is already proposed at kec-pondokgede.csv:5');
   });
@@ -115,7 +121,7 @@ describe('clean options and modes', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.command).toBe('check');
-    expect(summary.totals.rows).toBe(25);
+    expect(summary.totals.rows).toBe(38);
     expect(summary.options.out).toBeNull();
   });
 

@@ -3,11 +3,11 @@ import { prepareRow } from '../../src/pipeline/prepare-row.js';
 import type { PreparedRow, RuleContext } from '../../src/rules/types.js';
 import { DEFAULT_REQUIRED, type Field, KNOWN_FIELDS } from '../../src/schema/fields.js';
 
-export function row(values: Partial<Record<Field, string>>): PreparedRow {
+export function row(values: Partial<Record<Field, string>>, asOf = '2021-05-20'): PreparedRow {
   const fields = KNOWN_FIELDS.filter((f) => values[f] !== undefined);
   const columns: Partial<Record<Field, number>> = {};
   fields.forEach((f, i) => (columns[f] = i));
-  return prepareRow(fields.map((f) => values[f] as string), columns);
+  return prepareRow(fields.map((f) => values[f] as string), columns, asOf);
 }
 
 export const BASE: Partial<Record<Field, string>> = {

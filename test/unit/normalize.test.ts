@@ -33,6 +33,8 @@ describe('normalizePhone', () => {
     ['81234567801', '081234567801'],
     ['(0812) 3456.7801', '081234567801'],
     ['="081234567801"', '081234567801'],
+    ['+62 0812 3456 7801', '081234567801'],
+    ['0857-1111-0001', '085711110001'],
   ])('%j becomes %j', (cell, expected) => {
     expect(normalizePhone(cell)).toEqual({ raw: cell.trim(), normalized: expected, valid: true });
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { unionColumns } from '../../src/report/csv-rows.js';
+import { resolveBirthDate, submissionValue, unionColumns } from '../../src/report/csv-rows.js';
+import type { RowOutcome } from '../../src/report/outcome.js';
+import type { Field } from '../../src/schema/fields.js';
+import { BASE, row } from '../helpers/rows.js';
 import { neutralizeCell } from '../../src/report/neutralize.js';
 import { looksLikeFooterLine } from '../../src/pipeline/footer.js';
 
@@ -44,5 +47,23 @@ describe('looksLikeFooterLine', () => {
   it('does not take a data row for a footer', () => {
     expect(looksLikeFooterLine(['1', '3275084507850001', 'SITI AMINAH'])).toBe(false);
     expect(looksLikeFooterLine(['245'])).toBe(false);
+  });
+});
+
+describe('submission values', () => {
+  const outcome = (values: Partial<Record<Field, string>>) => ({ row: row({ ...BASE, ...values }) }) as unknown as RowOutcome;
+
+  it('writes TANGGAL LAHIR as DD-MM-YYYY, the NIK choosing between day-first and month-first', () => {
+    // NIK: a man born 1 March 1995.
+    expect(resolveBirthDate(outcome({ nik: '3275100103950002', tanggal_lahir: '03/01/1995' }))).toBe('01-03-1995');
+    expect(resolveBirthDate(outcome({ nik: '3275100103950002', tanggal_lahir: '01/03/95' }))).toBe('01-03-1995');
+    expect(resolveBirthDate(outcome({ nik: '3275100103950002', tanggal_lahir: '1 MARET 1995' }))).toBe('01-03-1995');
+    expect(resolveBirthDate(outcome({ nik: '3275100103950002', tanggal_lahir: 'TIDAK TAHU' }))).toBe('TIDAK TAHU');
+  });
+
+  it('writes JK as L or P, and the phone as 08...', () => {
+    expect(submissionValue(outcome({ jenis_kelamin: 'Perempuan' }), 'jenis_kelamin')).toBe('P');
+    expect(submissionValue(outcome({ no_hp: '+62 812-3456-7801' }), 'no_hp')).toBe('081234567801');
+    expect(submissionValue(outcome({ nik: "'9171 0155 0590 0001" }), 'nik')).toBe('9171015505900001');
   });
 });

@@ -15,3 +15,11 @@ describe('no-kk-malformed', () => {
     ]);
   });
 });
+
+describe('no-kk-malformed region code', () => {
+  it('reports 16 digits that start with no province code', () => {
+    expect(noKkMalformed.check(row({ ...BASE, no_kk: '0075020101100001' }), ctx())).toEqual([
+      { code: 'NO_KK_MALFORMED', field: 'no_kk', params: { value: '0075020101100001' } },
+    ]);
+  });
+});

@@ -1,0 +1,15 @@
+import { ageAt } from '../normalize/nik-birth.js';
+import type { Rule } from './types.js';
+
+const MIN_AGE = 17;
+
+/** Younger than 17 at --as-of by the NIK's birth date. */
+export const underage: Rule = {
+  name: 'underage',
+  codes: ['UNDERAGE'],
+  check(row, ctx) {
+    if (!row.birth) return [];
+    const age = ageAt(row.birth, ctx.asOf);
+    return age >= MIN_AGE ? [] : [{ code: 'UNDERAGE', field: 'nik', params: { age, asOf: ctx.asOf } }];
+  },
+};
