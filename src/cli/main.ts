@@ -25,6 +25,7 @@ interface CommandOptions {
   region?: string;
   received: string[];
   exclude: string[];
+  decisions: string[];
   config?: string;
   asOf?: string;
   lang: Lang;
@@ -57,6 +58,7 @@ function addSharedOptions(cmd: Command): Command {
     .option('--region <code>', 'Kemendagri code of the proposing region: 32.75 or 3275 (Kota Bekasi)')
     .option('--received <file>', 'NIKs that already received the aid (repeatable)', collect, [])
     .option('--exclude <file>', 'NIKs not eligible: ASN/TNI/Polri/BUMN/BUMD staff, KUR (repeatable)', collect, [])
+    .option('--decisions <file>', 'review.csv with its decision column filled: SAMA or BEDA (repeatable)', collect, [])
     .option('--config <file>', 'JSON or YAML: column aliases, required fields, rule severities, template')
     .option('--as-of <YYYY-MM-DD>', 'reference date for ages (default: today)', parseAsOf)
     .addOption(new Option('--lang <lang>', 'language of the human-readable texts').choices(LANGS).default('id'))
@@ -83,6 +85,7 @@ async function execute(
       out: opts.out ?? null,
       received: opts.received,
       exclude: opts.exclude,
+      decisions: opts.decisions,
       config,
       configPath: opts.config ?? null,
       region,
@@ -139,6 +142,7 @@ Examples:
   umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75
   umkm-clean clean *.csv --out hasil --received bpum-2020.csv --exclude asn.csv --as-of 2021-05-12
   umkm-clean clean usulan.csv --out hasil --json > ringkasan.json
+  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)
 
 Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
 3 an input cannot be read or lacks a required column, 1 internal error.`,

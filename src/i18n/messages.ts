@@ -26,6 +26,10 @@ const id = {
   'input.noHeader.none': () => 'Tidak ada baris yang menyebut kolom NIK, NAMA, dan lainnya.',
   'input.changed': (p) => `${p.file}: berkas berubah selama proses berjalan. Jalankan lagi setelah berkas selesai disalin.`,
   'input.duplicateFile': (p) => `${p.file}: berkas yang sama disebut dua kali. Sebutkan setiap berkas sekali saja.`,
+  'decisions.noColumn': (p) =>
+    `${p.file}: tidak ada kolom match_nik dan decision. Gunakan review.csv dari umkm-clean dan isi kolom decision dengan SAMA atau BEDA.`,
+  'notice.decisionsIgnored': (p) =>
+    `${p.count} baris keputusan diabaikan: decision bukan SAMA/BEDA atau NIK tidak 16 digit (pertama di baris ${p.line}).`,
   'config.invalid': (p) => `${p.file}: konfigurasi tidak sah (${p.count} masalah):`,
   'config.unreadable': (p) => `${p.file}: konfigurasi tidak dapat dibaca (${p.detail}).`,
   'usage.region': (p) =>
@@ -81,6 +85,10 @@ const en: Record<MessageKey, Template> = {
   'input.noHeader.none': () => 'No row names the NIK, NAMA and other columns.',
   'input.changed': (p) => `${p.file}: the file changed while it was being read. Run again once it is fully copied.`,
   'input.duplicateFile': (p) => `${p.file}: the same file is named twice. Name each file once.`,
+  'decisions.noColumn': (p) =>
+    `${p.file}: no match_nik and decision columns. Use a review.csv written by umkm-clean with its decision column filled with SAMA or BEDA.`,
+  'notice.decisionsIgnored': (p) =>
+    `${p.count} decision rows ignored: the decision is not SAMA/BEDA or a NIK is not 16 digits (first on line ${p.line}).`,
   'config.invalid': (p) => `${p.file}: invalid configuration (${p.count} problems):`,
   'config.unreadable': (p) => `${p.file}: the configuration cannot be read (${p.detail}).`,
   'usage.region': (p) =>

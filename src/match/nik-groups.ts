@@ -82,6 +82,11 @@ export class NikGroups {
     if (!known && g.names.length < MAX_NAMES) g.names.push(seen);
   }
 
+  /** The copy of this NIK that goes on (or null when the NIK was never seen). */
+  keeperOf(nik: string): RowRef | null {
+    return this.groups.get(nik)?.keeper.ref ?? null;
+  }
+
   verdict(nik: string, ref: RowRef): NikVerdict {
     const g = this.groups.get(nik);
     if (!g || g.count === 1) return { kind: 'single' };

@@ -14,7 +14,13 @@ import type { Notice } from '../report/notice.js';
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, readDataRecords, sniffInput } from '../io/read-input.js';
-import { type NikVerdict, NikGroups, type RowRef } from '../match/nik-groups.js';
+import { isBefore, type NikVerdict, NikGroups, type RowRef } from '../match/nik-groups.js';
+import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
+import { findPossibleDuplicates, type MatchFound, type MatchStats, pairKey } from '../match/fuzzy-matcher.js';
+import { type MatchRecord, refKey } from '../match/match-record.js';
+import { toMatchRecord } from '../match/to-match-record.js';
+import { explainMatch } from '../i18n/evidence.js';
+import { type DecisionEntry, type DecisionsFile, readDecisions } from '../io/read-decisions.js';
 import { nameTokens } from '../normalize/name.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { decideDisposition, type RowOutcome } from '../report/outcome.js';
@@ -31,6 +37,8 @@ export interface BatchOptions {
   readonly inputs: readonly string[];
   readonly received: readonly string[];
   readonly exclude: readonly string[];
+  /** review.csv files with the decision column filled (SAMA / BEDA). */
+  readonly decisions: readonly string[];
   readonly config: ResolvedConfig;
   readonly region: RegionTable | null;
   readonly asOf: string;
@@ -62,9 +70,11 @@ export interface BatchResult {
   readonly inputs: readonly InputReport[];
   readonly received: readonly NikListFile[];
   readonly excluded: readonly NikListFile[];
+  readonly decisions: readonly DecisionsFile[];
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
-  readonly timingsMs: { sniff: number; pass1: number; pass2: number };
+  readonly matching: MatchStats & { confirmed: number };
+  readonly timingsMs: { sniff: number; pass1: number; match: number; pass2: number };
 }
 
 /** source_file is the file name; where two inputs share one, their paths tell them apart. */
@@ -159,6 +169,30 @@ async function readLists(paths: readonly string[], opts: BatchOptions, into: Map
   return out;
 }
 
+interface Confirmation {
+  readonly other: RowRef;
+  readonly otherNik: string;
+  readonly list: string;
+}
+
+/**
+ * SAMA decisions: of the two NIKs' kept copies, the later is rejected as the earlier's duplicate.
+ * Keyed by NIK pair, so it holds wherever the rows sit in this run's files.
+ */
+function confirmDecisions(decisions: ReadonlyMap<string, DecisionEntry>, groups: NikGroups): Map<string, Confirmation> {
+  const out = new Map<string, Confirmation>();
+  for (const [key, entry] of decisions) {
+    if (entry.decision !== 'SAMA') continue;
+    const [a, b] = key.split('|') as [string, string];
+    const ra = groups.keeperOf(a);
+    const rb = groups.keeperOf(b);
+    if (!ra || !rb) continue;
+    const [earlier, earlierNik, later] = isBefore(ra, rb) ? [ra, a, rb] : [rb, b, ra];
+    out.set(refKey(later), { other: earlier, otherNik: earlierNik, list: entry.list });
+  }
+  return out;
+}
+
 export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Promise<BatchResult> {
   const t0 = performance.now();
   await assertDistinct(opts.inputs);
@@ -178,6 +212,12 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   const excludedMap = new Map<string, string>();
   const received = await readLists(opts.received, opts, receivedMap);
   const excluded = await readLists(opts.exclude, opts, excludedMap);
+  const decisionMap = new Map<string, DecisionEntry>();
+  const decisionNames = sourceNames(opts.decisions);
+  const decisions: DecisionsFile[] = [];
+  for (let i = 0; i < opts.decisions.length; i++) {
+    decisions.push(await readDecisions(opts.decisions[i] as string, decisionNames[i] as string, aliases, opts.lang, decisionMap));
+  }
   const ctx: RuleContext = {
     required: opts.config.required,
     received: receivedMap,
@@ -190,6 +230,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
 
   // Pass one: rules per row, and every well-formed NIK into its group.
   const groups = new NikGroups();
+  const candidates: MatchRecord[] = [];
   let done = 0;
   for (const report of reports) {
     const { plan } = report;
@@ -219,16 +260,18 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
           damage.total++;
           if (nik.digits.endsWith('0')) damage.zeros++;
           const findings = evaluateRow(row, ctx, overrides);
+          const valid = !findings.some((f) => f.severity === 'reject');
           groups.add(
             nik.digits,
             {
               ref: { file: plan.index, line: rec.line },
-              valid: !findings.some((f) => f.severity === 'reject'),
+              valid,
               completeness: completeness(row),
             },
             nameTokens(row.values.nama),
             row.values.nama,
           );
+          candidates.push(toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
         }
         done++;
       }
@@ -243,6 +286,18 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     }
   }
   const t2 = performance.now();
+
+  // Between the passes: analysts' decisions, then probable duplicates under different NIKs among
+  // the copies that go on (one per NIK, NIK conflicts left to their own review).
+  const confirmed = confirmDecisions(decisionMap, groups);
+  const different = new Set([...decisionMap].filter(([, d]) => d.decision === 'BEDA').map(([k]) => k));
+  const matchable = candidates.filter((r) => {
+    const kind = groups.verdict(r.id, r.ref).kind;
+    return (kind === 'single' || kind === 'keeper') && !confirmed.has(refKey(r.ref));
+  });
+  candidates.length = 0;
+  const { matches, stats: matchStats } = findPossibleDuplicates(matchable, NIK_PROFILE, different);
+  const t3 = performance.now();
 
   // Pass two: decide and write, in input order.
   const union = unionColumns(
@@ -264,9 +319,33 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
         }
         const findings = evaluateRow(row, ctx, overrides);
         let verdict: NikVerdict = { kind: 'single' };
+        let possible: MatchFound | undefined;
+        let sameAs: Confirmation | undefined;
         if (row.nik?.wellFormed) {
-          verdict = groups.verdict(row.nik.digits, { file: plan.index, line: rec.line });
+          const ref = { file: plan.index, line: rec.line };
+          verdict = groups.verdict(row.nik.digits, ref);
           findings.push(...batchFindings(verdict, names));
+          sameAs = confirmed.get(refKey(ref));
+          possible = sameAs ? undefined : matches.get(refKey(ref));
+          if (sameAs) {
+            findings.push({
+              code: 'DUPLICATE_CONFIRMED',
+              field: 'nik',
+              severity: 'reject',
+              params: { other: refText(sameAs.other, names), otherNik: sameAs.otherNik, list: sameAs.list },
+            });
+          } else if (possible) {
+            findings.push({
+              code: 'POSSIBLE_DUPLICATE',
+              field: 'nik',
+              severity: 'review',
+              params: {
+                other: refText(possible.other.ref, names),
+                otherNik: possible.other.id,
+                why: explainMatch(opts.lang, possible.result.evidence),
+              },
+            });
+          }
         }
         const outcome: RowOutcome = {
           fileIndex: plan.index,
@@ -276,9 +355,17 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
           row,
           findings,
           disposition: decideDisposition(findings),
-          duplicateOf: verdict.kind === 'duplicate' ? refText(verdict.keeper, names) : '',
-          matchWith: verdict.kind === 'conflict' ? refText(verdict.other, names) : '',
-          matchScore: verdict.kind === 'conflict' ? verdict.score.toFixed(2) : '',
+          duplicateOf:
+            verdict.kind === 'duplicate' ? refText(verdict.keeper, names) : sameAs ? refText(sameAs.other, names) : '',
+          matchWith:
+            verdict.kind === 'conflict' ? refText(verdict.other, names) : possible ? refText(possible.other.ref, names) : '',
+          matchScore:
+            verdict.kind === 'conflict'
+              ? verdict.score.toFixed(2)
+              : possible
+                ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
+                : '',
+          matchNik: verdict.kind === 'conflict' ? (row.nik?.digits ?? '') : possible ? possible.other.id : '',
         };
         counter.add(outcome);
         await sink?.write(outcome);
@@ -287,13 +374,20 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
       opts.onProgress?.({ phase: 'write', file: plan.name, rows: done });
     }
   }
-  const t3 = performance.now();
+  const t4 = performance.now();
   return {
     inputs: reports,
     received,
     excluded,
+    decisions,
     counter,
     distinctNiks: groups.size,
-    timingsMs: { sniff: Math.round(t1 - t0), pass1: Math.round(t2 - t1), pass2: Math.round(t3 - t2) },
+    matching: { ...matchStats, confirmed: confirmed.size },
+    timingsMs: {
+      sniff: Math.round(t1 - t0),
+      pass1: Math.round(t2 - t1),
+      match: Math.round(t3 - t2),
+      pass2: Math.round(t4 - t3),
+    },
   };
 }

@@ -19,6 +19,7 @@ export interface CommandInput {
   readonly out: string | null;
   readonly received: readonly string[];
   readonly exclude: readonly string[];
+  readonly decisions: readonly string[];
   readonly config: ResolvedConfig;
   readonly configPath: string | null;
   readonly region: RegionTable | null;
@@ -35,7 +36,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
   let files: OutputFiles | null = null;
   if (input.out) {
     const outDir = resolve(input.out);
-    for (const file of [...input.inputs, ...input.received, ...input.exclude]) {
+    for (const file of [...input.inputs, ...input.received, ...input.exclude, ...input.decisions]) {
       if (OUTPUT_NAMES.some((n) => join(outDir, n) === resolve(file))) {
         throw new UsageError('usage.outIsInput', { dir: input.out, file });
       }
@@ -49,6 +50,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
         inputs: input.inputs,
         received: input.received,
         exclude: input.exclude,
+        decisions: input.decisions,
         config: input.config,
         region: input.region,
         asOf: input.asOf,
@@ -69,6 +71,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
           region: input.region ? { code: input.region.code, name: input.region.name } : null,
           received: input.received,
           exclude: input.exclude,
+          decisions: input.decisions,
           config: input.configPath,
           as_of: input.asOf,
           lang: input.lang,

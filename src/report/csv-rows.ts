@@ -26,7 +26,8 @@ export const DEFAULT_TEMPLATE: readonly TemplateColumn[] = [
 
 export const AUDIT_HEADER = ['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of'];
 export const REJECTED_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'duplicate_of'];
-export const REVIEW_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'match_with', 'match_score'];
+/** match_nik and decision go beyond the SPEC's list: the review round trip is keyed by NIK pair. */
+export const REVIEW_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'match_with', 'match_score', 'match_nik', 'decision'];
 
 /** Where each input's columns land in the union of original columns of rejected.csv / review.csv. */
 export interface ColumnUnion {
@@ -130,6 +131,8 @@ export function reviewRow(o: RowOutcome, union: ColumnUnion, lang: Lang): string
     reasons(o.findings, lang),
     o.matchWith,
     o.matchScore,
+    o.matchNik,
+    '',
     ...originalCells(o, union),
   ];
 }

@@ -16,6 +16,8 @@ export interface RowOutcome {
   /** file:line of the other row, for review rows. */
   readonly matchWith: string;
   readonly matchScore: string;
+  /** The other row's NIK, for review rows: decisions are keyed by the NIK pair. */
+  readonly matchNik: string;
 }
 
 /** Rejecting findings decide first, then review, else the row goes through (warnings ride along). */

@@ -76,6 +76,21 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
     lists: {
       received: result.received.map((l) => listJson(l, lang)),
       exclude: result.excluded.map((l) => listJson(l, lang)),
+      decisions: result.decisions.map((d) => ({
+        file: d.file,
+        sama: d.same,
+        beda: d.different,
+        notices: renderNotices(d.notices, lang),
+      })),
+    },
+    matching: {
+      candidates: result.matching.records,
+      blocks: result.matching.blocks,
+      oversized_blocks_skipped: result.matching.oversizedBlocks,
+      comparisons: result.matching.comparisons,
+      possible_duplicates: result.matching.matches,
+      skipped_as_decided_different: result.matching.decidedDifferent,
+      confirmed_by_decision: result.matching.confirmed,
     },
     skipped_lines: c.skipped,
     timings_ms: { ...result.timingsMs, total: meta.totalMs },

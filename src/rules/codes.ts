@@ -27,6 +27,7 @@ export const REASON_CODES = [
   'ALREADY_RECEIVED',
   'EXCLUDED',
   'DUPLICATE_NIK',
+  'DUPLICATE_CONFIRMED',
   'NIK_CONFLICT',
   'POSSIBLE_DUPLICATE',
   'NIK_OUTSIDE_REGION',
@@ -60,6 +61,7 @@ export const DEFAULT_SEVERITY: Record<ReasonCode, Severity> = {
   ALREADY_RECEIVED: 'reject',
   EXCLUDED: 'reject',
   DUPLICATE_NIK: 'reject',
+  DUPLICATE_CONFIRMED: 'reject',
   NIK_CONFLICT: 'review',
   POSSIBLE_DUPLICATE: 'review',
   NIK_OUTSIDE_REGION: 'warn',
@@ -69,7 +71,12 @@ export const DEFAULT_SEVERITY: Record<ReasonCode, Severity> = {
 };
 
 /** Decided by the batch, not by one row: a config cannot turn them into warnings. */
-export const BATCH_CODES: ReadonlySet<ReasonCode> = new Set(['DUPLICATE_NIK', 'NIK_CONFLICT', 'POSSIBLE_DUPLICATE']);
+export const BATCH_CODES: ReadonlySet<ReasonCode> = new Set([
+  'DUPLICATE_NIK',
+  'DUPLICATE_CONFIRMED',
+  'NIK_CONFLICT',
+  'POSSIBLE_DUPLICATE',
+]);
 
 export function isReasonCode(s: string): s is ReasonCode {
   return (REASON_CODES as readonly string[]).includes(s);

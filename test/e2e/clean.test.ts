@@ -39,7 +39,7 @@ describe('clean on the demo exports', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Ringkasan umkm-clean');
-    expect(run.stdout).toMatch(/Baris data\s+38\n/);
+    expect(run.stdout).toMatch(/Baris data\s+40\n/);
     expect(run.stdout).toMatch(/Diterima \(submission\.csv\)\s+19\n/);
     expect(run.stdout).toContain('Semua baris tercatat di audit.csv');
     // The Excel-damaged NIK column of Rawalumbu is said once, in the table.
@@ -111,7 +111,7 @@ describe('clean options and modes', () => {
     ]);
     const en = runCli([...demoArgs(join(tmp, 'en')), '--lang', 'en']);
     expect(en.stdout).toContain('umkm-clean summary');
-    expect(en.stdout).toMatch(/Rejected \(rejected\.csv\)\s+17\n/);
+    expect(en.stdout).toMatch(/Rejected \(rejected\.csv\)\s+18\n/);
     const rejected = readFileSync(join(tmp, 'en', 'rejected.csv'), 'utf8');
     expect(rejected).toContain('duplicate NIK: the same person is already proposed at kec-pondokgede.csv:5');
   });
@@ -121,7 +121,7 @@ describe('clean options and modes', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary.command).toBe('check');
-    expect(summary.totals.rows).toBe(38);
+    expect(summary.totals.rows).toBe(40);
     expect(summary.options.out).toBeNull();
   });
 

@@ -12,6 +12,7 @@ export interface GoldenCase {
   readonly inputs: string[];
   readonly received: string[];
   readonly exclude: string[];
+  readonly decisions: string[];
   readonly region: string | null;
   readonly config: string | null;
   readonly asOf: string;
@@ -33,6 +34,7 @@ export function loadGoldenCases(): GoldenCase[] {
         inputs: paths('inputs'),
         received: paths('received'),
         exclude: paths('exclude'),
+        decisions: paths('decisions'),
         region: (spec.region as string | undefined) ?? null,
         config: spec.config ? resolve(dir, spec.config as string) : null,
         asOf: spec.asOf as string,

@@ -22,6 +22,7 @@ describe.each(loadGoldenCases())('golden case $name', (c) => {
       out,
       received: c.received,
       exclude: c.exclude,
+      decisions: c.decisions,
       config: c.config ? await loadConfig(c.config) : DEFAULT_CONFIG,
       configPath: c.config,
       region: c.region ? await loadRegion(c.region) : null,

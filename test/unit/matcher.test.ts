@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { compareIds, NIK_PROFILE, nameSimilarity, scorePair, scoreToProbability } from '../../src/match/compare.js';
+import { blockingKeys, findPossibleDuplicates, pairKey } from '../../src/match/fuzzy-matcher.js';
+import type { MatchRecord } from '../../src/match/match-record.js';
+import { addressSimilarity, addressTokens } from '../../src/normalize/address.js';
+import { nameTokens } from '../../src/normalize/name.js';
+import { explainMatch } from '../../src/i18n/evidence.js';
+
+let line = 1;
+function rec(over: Partial<Omit<MatchRecord, 'name' | 'address'>> & { name?: string; address?: string } = {}): MatchRecord {
+  const { name = 'SITI AMINAH', address = 'JL. MERPATI NO. 5 RT 002/RW 003', ...rest } = over;
+  return {
+    ref: { file: 0, line: ++line },
+    id: '3275084507850001',
+    kk: '',
+    name: nameTokens(name),
+    display: name,
+    birth: { day: 5, month: 7, year: 1985 },
+    phone: '081234567801',
+    address: addressTokens(address),
+    area: 'JATIWARINGIN',
+    valid: true,
+    ...rest,
+  };
+}
+
+describe('addresses', () => {
+  it('fold street words, RT/RW and house numbers', () => {
+    expect(addressTokens('Jl. Merpati No. 5 RT 002/RW 003')).toEqual(['JL', 'MERPATI', '5', 'RT2', 'RW3']);
+    expect(addressTokens('JALAN MERPATI 5 RT.2 RW.03')).toEqual(['JL', 'MERPATI', '5', 'RT2', 'RW3']);
+    expect(addressSimilarity(addressTokens('KP. DUKUH RT 01/04'), addressTokens('KAMPUNG DUKUH RT 1 RW 4'))).toBe(1);
+  });
+});
+
+describe('compareIds', () => {
+  const a = rec();
+  it('finds one digit off, an adjacent swap, two digits off and a KK in the NIK column', () => {
+    expect(compareIds(a, rec({ id: '3275084507850002' }))).toEqual({ kind: 'idOneDigit', position: 16 });
+    expect(compareIds(a, rec({ id: '3275084507850010' }))).toEqual({ kind: 'idSwap', position: 15 });
+    expect(compareIds(a, rec({ id: '3275084507850092' }))).toEqual({ kind: 'idTwoDigits', positions: [15, 16] });
+    expect(compareIds(rec({ kk: '3275080101100001' }), rec({ id: '3275080101100001' }))).toEqual({ kind: 'idIsKk' });
+    expect(compareIds(a, rec({ id: '3275081111110001' }))).toEqual({ kind: 'idFar' });
+  });
+});
+
+describe('nameSimilarity', () => {
+  it('is 1 for the same name with titles, high for a typo, low for another person', () => {
+    expect(nameSimilarity(nameTokens('HJ. SITI AMINAH, S.PD'), nameTokens('Siti Aminah'))).toBe(1);
+    expect(nameSimilarity(nameTokens('SITI AMINAH'), nameTokens('SITI AMNAH'))).toBeGreaterThanOrEqual(0.9);
+    expect(nameSimilarity(nameTokens('SITI AMINAH'), nameTokens('BUDI SANTOSO'))).toBeLessThan(0.6);
+  });
+});
+
+describe('scorePair with the NIK profile', () => {
+  it('matches a swapped NIK with the same name, phone and address, and explains why', () => {
+    const r = scorePair(rec(), rec({ id: '3275084507850010' }), NIK_PROFILE);
+    expect(r.match).toBe(true);
+    expect(explainMatch('id', r.evidence)).toBe(
+      'dua digit NIK tertukar (posisi 15-16); nama sama setelah gelar dibuang; tanggal lahir sama; no HP sama; alamat sama; kelurahan sama',
+    );
+    expect(scoreToProbability(r.score, NIK_PROFILE)).toBeGreaterThan(0.99);
+  });
+
+  it('never joins household members: same phone, address and KK, another name', () => {
+    const r = scorePair(rec({ kk: '3275080101100001' }), rec({ id: '3275084507850002', name: 'BUDI SANTOSO', kk: '3275080101100001' }), NIK_PROFILE);
+    expect(r.match).toBe(false);
+  });
+
+  it('never joins namesakes with far NIKs in one kelurahan', () => {
+    const r = scorePair(rec(), rec({ id: '3275085203900417', birth: { day: 12, month: 3, year: 1990 }, phone: '081399990000', address: 'JL. KENARI 1' }), NIK_PROFILE);
+    expect(r.match).toBe(false);
+  });
+
+  it('needs more than a near NIK and a name: one of birth, phone or address must agree', () => {
+    const r = scorePair(
+      rec({ birth: null }),
+      rec({ id: '3275084507850002', birth: null, phone: '081399990000', address: 'JL. KENARI 1' }),
+      NIK_PROFILE,
+    );
+    expect(r.match).toBe(false);
+  });
+});
+
+describe('findPossibleDuplicates', () => {
+  it('holds the later row of a pair and points at the earlier', () => {
+    const a = rec();
+    const b = rec({ id: '3275084507850010', name: 'HJ. SITI AMINAH' });
+    const { matches, stats } = findPossibleDuplicates([b, a].reverse(), NIK_PROFILE);
+    expect([...matches.values()].map((m) => [m.held.ref, m.other.ref])).toEqual([[b.ref, a.ref]]);
+    expect(stats.matches).toBe(1);
+  });
+
+  it('holds the invalid one when only one of the two is valid', () => {
+    const a = rec({ valid: false });
+    const b = rec({ id: '3275084507850010' });
+    const { matches } = findPossibleDuplicates([a, b], NIK_PROFILE);
+    expect([...matches.values()].map((m) => m.held.ref)).toEqual([a.ref]);
+  });
+
+  it('never proposes a pair decided BEDA', () => {
+    const a = rec();
+    const b = rec({ id: '3275084507850010' });
+    const { matches, stats } = findPossibleDuplicates([a, b], NIK_PROFILE, new Set([pairKey(b.id, a.id)]));
+    expect(matches.size).toBe(0);
+    expect(stats.decidedDifferent).toBe(1);
+  });
+
+  it('leaves rows sharing one NIK to the exact groups', () => {
+    expect(findPossibleDuplicates([rec(), rec()], NIK_PROFILE).matches.size).toBe(0);
+  });
+
+  it('blocks NIKs one digit or one swap apart together without comparing all pairs', () => {
+    const keys = (id: string) => new Set(blockingKeys(rec({ id, name: 'X', birth: null, phone: '', address: '', area: '' })));
+    const shared = (x: string, y: string) => [...keys(x)].filter((k) => keys(y).has(k));
+    expect(shared('3275084507850001', '3275084507850002').length).toBeGreaterThan(0);
+    expect(shared('3275084507850001', '3275084507850010').length).toBeGreaterThan(0);
+    expect(shared('3275084507850001', '3275081111110009')).toEqual([]);
+  });
+});
