@@ -41,7 +41,6 @@ function truePairs(entity) {
 
 export function evaluate(records, entity, profile) {
   const t0 = performance.now();
-  const index = new Map(records.map((r, i) => [`${r.ref.file}:${r.ref.line}`, i]));
   const links = [];
   const byId = new Map();
   records.forEach((r, i) => {
@@ -50,7 +49,7 @@ export function evaluate(records, entity, profile) {
     else byId.set(r.id, i);
   });
   const { matches, stats } = findPossibleDuplicates(records, profile);
-  for (const m of matches.values()) links.push([index.get(`${m.held.ref.file}:${m.held.ref.line}`), index.get(`${m.other.ref.file}:${m.other.ref.line}`)]);
+  for (const m of matches.values()) links.push([m.heldOrd, m.otherOrd]);
   const predicted = clusterPairs(records.length, links);
   const truth = truePairs(entity);
   let tp = 0;

@@ -1,7 +1,8 @@
 /**
- * Exact-NIK duplicates. Pass one adds every row with a well-formed NIK; pass two asks what each
- * row is. Memory grows with distinct NIKs: a group keeps its keeper, its first row and the few
- * distinct names seen, never the rows themselves.
+ * Exact-NIK groups with their names: which rows of one NIK are one person (a duplicate of the kept
+ * copy) and which NIKs are used by different people (a conflict). The batch fills it only for the
+ * few NIKs whose copies carry differing names (see NikTable); the group keeps its keeper and the
+ * distinct names seen, never the rows.
  */
 import { jaroWinkler } from './jaro-winkler.js';
 import { namesCompatible } from '../normalize/name.js';
@@ -80,11 +81,6 @@ export class NikGroups {
       else if (!g.conflict && !namesCompatible(n.tokens, tokens)) g.conflict = { a: n, b: seen };
     }
     if (!known && g.names.length < MAX_NAMES) g.names.push(seen);
-  }
-
-  /** The copy of this NIK that goes on (or null when the NIK was never seen). */
-  keeperOf(nik: string): RowRef | null {
-    return this.groups.get(nik)?.keeper.ref ?? null;
   }
 
   verdict(nik: string, ref: RowRef): NikVerdict {

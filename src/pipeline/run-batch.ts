@@ -1,37 +1,45 @@
 /**
- * One batch: every input, in the order given, through two streaming passes.
+ * One batch: every input, in the order given, in streaming passes that keep no record.
  *
- * Pass one reads each record, runs the row rules and tells the NIK groups about it. Pass two
- * reads the same records again (inputs are never modified, and are checked to be unchanged),
- * asks the groups what each row is, and hands each outcome to the sink in input order. Memory
- * grows with distinct NIKs, not with file size: no record is kept between the passes.
+ * 1. Scan: each record's rules; its NIK into the NIK table (count, kept copy, whether names
+ *    differ); its blocking keys into the key store. A few dozen bytes a row, in typed arrays.
+ * 2. Between: candidate pairs from the blocking keys; analysts' SAMA decisions.
+ * 3. Resolve (only when there is something to resolve): re-read the rows that sit in a candidate
+ *    pair or share a NIK under differing names, score the pairs, tell conflicts from duplicates.
+ * 4. Write: read again, decide each row and hand it to the sink, in input order.
+ *
+ * Inputs are never modified and are checked to be unchanged between passes. Memory grows with
+ * distinct NIKs and rows' keys, not with file size.
  */
 import { basename, relative, resolve } from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import type { Notice } from '../report/notice.js';
-import type { CsvRecord } from '../io/csv-tokenizer.js';
-import { readNikList, type NikListFile } from '../io/read-nik-list.js';
-import { type InputPlan, readDataRecords, sniffInput } from '../io/read-input.js';
-import { isBefore, type NikVerdict, NikGroups, type RowRef } from '../match/nik-groups.js';
-import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import { findPossibleDuplicates, type MatchFound, type MatchStats, pairKey } from '../match/fuzzy-matcher.js';
-import { type MatchRecord, refKey } from '../match/match-record.js';
-import { toMatchRecord } from '../match/to-match-record.js';
 import { explainMatch } from '../i18n/evidence.js';
 import { type DecisionEntry, type DecisionsFile, readDecisions } from '../io/read-decisions.js';
-import { nameTokens } from '../normalize/name.js';
+import { readNikList, type NikListFile } from '../io/read-nik-list.js';
+import { type InputPlan, sniffInput } from '../io/read-input.js';
+import { candidatePairs } from '../match/candidates.js';
+import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
+import { MAX_BLOCK, type MatchFound, type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
+import { GrowableU32, hash32 } from '../match/growable.js';
+import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
+import type { MatchRecord } from '../match/match-record.js';
+import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
+import { NikTable } from '../match/nik-table.js';
+import { toMatchRecord } from '../match/to-match-record.js';
+import { nameKey, nameTokens } from '../normalize/name.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
+import { type ColumnUnion, REJECTED_META, REVIEW_META, unionColumns } from '../report/csv-rows.js';
+import type { Notice } from '../report/notice.js';
 import { decideDisposition, type RowOutcome } from '../report/outcome.js';
 import { SummaryCounter } from '../report/summary.js';
-import { type ColumnUnion, REJECTED_META, REVIEW_META, unionColumns } from '../report/csv-rows.js';
 import { evaluateRow } from '../rules/index.js';
-import type { PreparedRow, RatedFinding, RuleContext } from '../rules/types.js';
-import type { RegionTable } from '../schema/region-table.js';
+import type { RatedFinding, RuleContext } from '../rules/types.js';
 import { buildAliasIndex } from '../schema/fields.js';
-import { looksLikeFooterLine } from './footer.js';
-import { completeness, hasAnyKnownValue, prepareRow } from './prepare-row.js';
+import type { RegionTable } from '../schema/region-table.js';
+import { completeness } from './prepare-row.js';
+import { looksExcelDamaged, scanRecords, skippedText } from './scan.js';
 
 export interface BatchOptions {
   readonly inputs: readonly string[];
@@ -48,7 +56,7 @@ export interface BatchOptions {
 }
 
 export interface Progress {
-  readonly phase: 'sniff' | 'read' | 'write';
+  readonly phase: 'sniff' | 'read' | 'match' | 'write';
   readonly file: string;
   /** Rows done in this phase so far, over all files. */
   readonly rows: number;
@@ -74,7 +82,8 @@ export interface BatchResult {
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
   readonly matching: MatchStats & { confirmed: number };
-  readonly timingsMs: { sniff: number; pass1: number; match: number; pass2: number };
+  readonly timingsMs: { sniff: number; scan: number; match: number; write: number };
+  readonly passes: number;
 }
 
 /** source_file is the file name; where two inputs share one, their paths tell them apart. */
@@ -94,69 +103,33 @@ async function assertDistinct(paths: readonly string[]): Promise<void> {
   }
 }
 
-/**
- * Which records are records: a row with no value in any known column is a blank, total or
- * signature line; so is a footer-looking line, and after one, any NIK-less line with at most one
- * known value (the signer's name under "CAMAT ..."). Stateful per file, and deterministic, so both
- * passes classify alike.
- */
-class RecordClassifier {
-  private inFooter = false;
+/** Where each record sits: ordinal -> file and physical line. */
+class RowIndex {
+  private readonly lines = new GrowableU32();
+  private readonly fileStarts: number[] = [];
 
-  isRecord(rec: CsvRecord, row: PreparedRow): boolean {
-    if (!hasAnyKnownValue(row)) return false;
-    // A row with a real NIK is a record, whatever else it holds; "5 USULAN" under NIK is a total.
-    if (row.nik?.wellFormed || row.nik?.excelMangled) return true;
-    if (looksLikeFooterLine(rec.cells)) {
-      this.inFooter = true;
-      return false;
-    }
-    if (this.inFooter && row.nik === null) {
-      let known = 0;
-      for (const f of row.present) if (row.values[f] !== '') known++;
-      if (known <= 1) return false;
-    }
-    return true;
+  constructor(private readonly names: readonly string[]) {}
+
+  add(file: number, line: number): void {
+    while (this.fileStarts.length <= file) this.fileStarts.push(this.lines.length);
+    this.lines.push(line);
+  }
+
+  ref(ord: number): RowRef {
+    let file = this.fileStarts.length - 1;
+    while (file > 0 && (this.fileStarts[file] as number) > ord) file--;
+    return { file, line: this.lines.get(ord) };
+  }
+
+  text(ref: RowRef): string {
+    return `${this.names[ref.file]}:${ref.line}`;
   }
 }
 
-/**
- * A whole NIK column typed as numbers: Excel keeps 15 digits, so the 16th comes back as 0 on
- * nearly every row. One serial in ten ends in 0 by chance; nine in ten is damage.
- */
-export function looksExcelDamaged(d: { total: number; zeros: number; mangled: number }): boolean {
-  return d.total >= 5 && d.zeros / d.total >= 0.9;
-}
-
-function skippedText(rec: CsvRecord, delimiter: string): string {
-  const text = rec.cells
-    .map((c) => c.trim())
-    .filter((c) => c !== '')
-    .join(delimiter === '\t' ? ' ' : ` ${delimiter} `)
-    .replace(/\s+/g, ' ');
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
-
-function refText(ref: RowRef, names: readonly string[]): string {
-  return `${names[ref.file]}:${ref.line}`;
-}
-
-function batchFindings(verdict: NikVerdict, names: readonly string[]): RatedFinding[] {
-  switch (verdict.kind) {
-    case 'duplicate':
-      return [{ code: 'DUPLICATE_NIK', field: 'nik', severity: 'reject', params: { other: refText(verdict.keeper, names) } }];
-    case 'conflict':
-      return [
-        {
-          code: 'NIK_CONFLICT',
-          field: 'nik',
-          severity: 'review',
-          params: { other: refText(verdict.other, names), name: verdict.otherName },
-        },
-      ];
-    default:
-      return [];
-  }
+interface Confirmation {
+  readonly other: RowRef;
+  readonly otherNik: string;
+  readonly list: string;
 }
 
 async function readLists(paths: readonly string[], opts: BatchOptions, into: Map<string, string>): Promise<NikListFile[]> {
@@ -169,28 +142,9 @@ async function readLists(paths: readonly string[], opts: BatchOptions, into: Map
   return out;
 }
 
-interface Confirmation {
-  readonly other: RowRef;
-  readonly otherNik: string;
-  readonly list: string;
-}
-
-/**
- * SAMA decisions: of the two NIKs' kept copies, the later is rejected as the earlier's duplicate.
- * Keyed by NIK pair, so it holds wherever the rows sit in this run's files.
- */
-function confirmDecisions(decisions: ReadonlyMap<string, DecisionEntry>, groups: NikGroups): Map<string, Confirmation> {
-  const out = new Map<string, Confirmation>();
-  for (const [key, entry] of decisions) {
-    if (entry.decision !== 'SAMA') continue;
-    const [a, b] = key.split('|') as [string, string];
-    const ra = groups.keeperOf(a);
-    const rb = groups.keeperOf(b);
-    if (!ra || !rb) continue;
-    const [earlier, earlierNik, later] = isBefore(ra, rb) ? [ra, a, rb] : [rb, b, ra];
-    out.set(refKey(later), { other: earlier, otherNik: earlierNik, list: entry.list });
-  }
-  return out;
+/** Keeper rank for the NIK table: a valid copy first, then the most complete. */
+function rankOf(valid: boolean, filled: number): number {
+  return (valid ? 128 : 0) + filled;
 }
 
 export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Promise<BatchResult> {
@@ -208,6 +162,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     }));
     reports.push({ plan, width: plan.headerCells.length, notices });
   }
+  const plans = reports.map((r) => r.plan);
   const receivedMap = new Map<string, string>();
   const excludedMap = new Map<string, string>();
   const received = await readLists(opts.received, opts, receivedMap);
@@ -226,153 +181,177 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     region: opts.region,
   };
   const overrides = opts.config.severities;
+  const progress = (phase: Progress['phase']) => (plan: InputPlan, rows: number) =>
+    opts.onProgress?.({ phase, file: plan.name, rows });
   const t1 = performance.now();
 
-  // Pass one: rules per row, and every well-formed NIK into its group.
-  const groups = new NikGroups();
-  const candidates: MatchRecord[] = [];
-  let done = 0;
-  for (const report of reports) {
-    const { plan } = report;
-    const columns = plan.mapping.columns;
-    const classifier = new RecordClassifier();
+  // 1. Scan.
+  const index = new RowIndex(names);
+  const table = new NikTable();
+  const keys = new MatchKeyStore();
+  const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
+  const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
+  let rows = 0;
+  for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onProgress: progress('read') })) {
+    rows = ord + 1;
+    index.add(plan.index, rec.line);
+    const report = reports[plan.index] as InputReport;
     const headerWidth = plan.headerCells.length;
-    let long = 0;
-    let firstLong = 0;
-    let short = 0;
-    let firstShort = 0;
-    const damage = { total: 0, zeros: 0, mangled: 0 };
-    for await (const batch of readDataRecords(plan, opts.signal)) {
-      for (const rec of batch) {
-        const row = prepareRow(rec.cells, columns, opts.asOf);
-        if (!classifier.isRecord(rec, row)) continue;
-        let width = rec.cells.length;
-        while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
-        if (width > headerWidth) {
-          if (long++ === 0) firstLong = rec.line;
-          if (width > report.width) report.width = width;
-        } else if (rec.cells.length < headerWidth) {
-          if (short++ === 0) firstShort = rec.line;
-        }
-        const nik = row.nik;
-        if (nik?.excelMangled) damage.mangled++;
-        if (nik?.wellFormed) {
-          damage.total++;
-          if (nik.digits.endsWith('0')) damage.zeros++;
-          const findings = evaluateRow(row, ctx, overrides);
-          const valid = !findings.some((f) => f.severity === 'reject');
-          groups.add(
-            nik.digits,
-            {
-              ref: { file: plan.index, line: rec.line },
-              valid,
-              completeness: completeness(row),
-            },
-            nameTokens(row.values.nama),
-            row.values.nama,
-          );
-          candidates.push(toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
-        }
-        done++;
-      }
-      opts.onProgress?.({ phase: 'read', file: plan.name, rows: done });
+    const r = ragged[plan.index]!;
+    let width = rec.cells.length;
+    while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
+    if (width > headerWidth) {
+      if (r.long++ === 0) r.firstLong = rec.line;
+      if (width > report.width) report.width = width;
+    } else if (rec.cells.length < headerWidth && r.short++ === 0) r.firstShort = rec.line;
+    const nik = row.nik;
+    const d = damage[plan.index]!;
+    if (nik?.excelMangled) d.mangled++;
+    if (!nik?.wellFormed) {
+      keys.add(ord, null);
+      continue;
     }
-    if (long > 0) {
-      report.notices.push({ key: 'notice.raggedLong', params: { count: long, line: firstLong, column: `KOLOM_${headerWidth + 1}` } });
-    }
-    if (short > 0) report.notices.push({ key: 'notice.raggedShort', params: { count: short, line: firstShort } });
-    if (looksExcelDamaged(damage)) {
-      report.notices.push({ key: 'notice.nikColumnDamaged', params: { file: plan.name, ...damage }, loud: true });
-    }
+    d.total++;
+    if (nik.digits.endsWith('0')) d.zeros++;
+    const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
+    table.add(nik.digits, ord, rankOf(valid, completeness(row)), hash32(nameKey(row.values.nama)));
+    keys.add(ord, toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
   }
+  reports.forEach((report, i) => {
+    const r = ragged[i]!;
+    const headerWidth = report.plan.headerCells.length;
+    if (r.long > 0) {
+      report.notices.push({ key: 'notice.raggedLong', params: { count: r.long, line: r.firstLong, column: `KOLOM_${headerWidth + 1}` } });
+    }
+    if (r.short > 0) report.notices.push({ key: 'notice.raggedShort', params: { count: r.short, line: r.firstShort } });
+    if (looksExcelDamaged(damage[i]!)) {
+      report.notices.push({ key: 'notice.nikColumnDamaged', params: { file: report.plan.name, ...damage[i]! }, loud: true });
+    }
+  });
   const t2 = performance.now();
 
-  // Between the passes: analysts' decisions, then probable duplicates under different NIKs among
-  // the copies that go on (one per NIK, NIK conflicts left to their own review).
-  const confirmed = confirmDecisions(decisionMap, groups);
-  const different = new Set([...decisionMap].filter(([, d]) => d.decision === 'BEDA').map(([k]) => k));
-  const matchable = candidates.filter((r) => {
-    const kind = groups.verdict(r.id, r.ref).kind;
-    return (kind === 'single' || kind === 'keeper') && !confirmed.has(refKey(r.ref));
+  // 2. Between: who goes on per NIK, candidate pairs among them, analysts' decisions.
+  const keeper = new Uint8Array(rows);
+  const differing = new Set<string>();
+  table.forEach((nik, e) => {
+    keeper[e.keeperOrd] = 1;
+    if (e.count > 1 && e.namesDiffer) differing.add(nik);
   });
-  candidates.length = 0;
-  const { matches, stats: matchStats } = findPossibleDuplicates(matchable, NIK_PROFILE, different);
+  const confirmed = new Map<number, Confirmation>();
+  for (const [key, entry] of decisionMap) {
+    if (entry.decision !== 'SAMA') continue;
+    const [a, b] = key.split('|') as [string, string];
+    const ka = table.get(a)?.keeperOrd;
+    const kb = table.get(b)?.keeperOrd;
+    if (ka === undefined || kb === undefined) continue;
+    const [earlier, earlierNik, later] = ka < kb ? [ka, a, kb] : [kb, b, ka];
+    confirmed.set(later, { other: index.ref(earlier), otherNik: earlierNik, list: entry.list });
+  }
+  const different = new Set([...decisionMap].filter(([, d]) => d.decision === 'BEDA').map(([k]) => k));
+  opts.onProgress?.({ phase: 'match', file: '', rows });
+  const { pairs, stats: candidateStats } = candidatePairs(
+    rows,
+    (ord) => keeper[ord] === 1 && keys.present.get(ord) === 1 && !confirmed.has(ord),
+    keyFamilies(keys),
+    MAX_BLOCK,
+  );
+  const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
+
+  // 3. Resolve: only the rows that need a second look are read into memory.
+  let matches = new Map<number, MatchFound>();
+  const groups = new NikGroups();
+  /** Reads of the inputs: scan and write, plus resolve when needed. */
+  let passes = 2;
+  if (pairs.length > 0 || differing.size > 0) {
+    passes = 3;
+    const wanted = new Uint8Array(rows);
+    for (const p of pairs) {
+      const a = Math.floor(p / 2 ** 26);
+      wanted[a] = 1;
+      wanted[p - a * 2 ** 26] = 1;
+    }
+    const records = new Map<number, MatchRecord>();
+    for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onProgress: progress('match') })) {
+      const nik = row.nik;
+      if (!nik?.wellFormed || (!wanted[ord] && !differing.has(nik.digits))) continue;
+      const ref = { file: plan.index, line: rec.line };
+      const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
+      if (wanted[ord]) records.set(ord, toMatchRecord(row, ref, valid));
+      if (differing.has(nik.digits)) {
+        groups.add(nik.digits, { ref, valid, completeness: completeness(row) }, nameTokens(row.values.nama), row.values.nama);
+      }
+    }
+    matches = scorePairs(pairs, (ord) => records.get(ord), NIK_PROFILE, different, matchStats);
+  }
   const t3 = performance.now();
 
-  // Pass two: decide and write, in input order.
+  // 4. Write, in input order.
   const union = unionColumns(
     reports.map((r) => ({ headerCells: r.plan.headerCells, width: r.width, columns: r.plan.mapping.columns })),
     [...new Set([...REJECTED_META, ...REVIEW_META])],
   );
   await sink?.begin(union);
   const counter = new SummaryCounter();
-  done = 0;
-  for (const { plan } of reports) {
-    const columns = plan.mapping.columns;
-    const classifier = new RecordClassifier();
-    for await (const batch of readDataRecords(plan, opts.signal)) {
-      for (const rec of batch) {
-        const row = prepareRow(rec.cells, columns, opts.asOf);
-        if (!classifier.isRecord(rec, row)) {
-          counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
-          continue;
-        }
-        const findings = evaluateRow(row, ctx, overrides);
-        let verdict: NikVerdict = { kind: 'single' };
-        let possible: MatchFound | undefined;
-        let sameAs: Confirmation | undefined;
-        if (row.nik?.wellFormed) {
-          const ref = { file: plan.index, line: rec.line };
-          verdict = groups.verdict(row.nik.digits, ref);
-          findings.push(...batchFindings(verdict, names));
-          sameAs = confirmed.get(refKey(ref));
-          possible = sameAs ? undefined : matches.get(refKey(ref));
-          if (sameAs) {
-            findings.push({
-              code: 'DUPLICATE_CONFIRMED',
-              field: 'nik',
-              severity: 'reject',
-              params: { other: refText(sameAs.other, names), otherNik: sameAs.otherNik, list: sameAs.list },
-            });
-          } else if (possible) {
-            findings.push({
-              code: 'POSSIBLE_DUPLICATE',
-              field: 'nik',
-              severity: 'review',
-              params: {
-                other: refText(possible.other.ref, names),
-                otherNik: possible.other.id,
-                why: explainMatch(opts.lang, possible.result.evidence),
-              },
-            });
-          }
-        }
-        const outcome: RowOutcome = {
-          fileIndex: plan.index,
-          sourceFile: plan.name,
-          sourceLine: rec.line,
-          cells: rec.cells,
-          row,
-          findings,
-          disposition: decideDisposition(findings),
-          duplicateOf:
-            verdict.kind === 'duplicate' ? refText(verdict.keeper, names) : sameAs ? refText(sameAs.other, names) : '',
-          matchWith:
-            verdict.kind === 'conflict' ? refText(verdict.other, names) : possible ? refText(possible.other.ref, names) : '',
-          matchScore:
-            verdict.kind === 'conflict'
-              ? verdict.score.toFixed(2)
-              : possible
-                ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
-                : '',
-          matchNik: verdict.kind === 'conflict' ? (row.nik?.digits ?? '') : possible ? possible.other.id : '',
-        };
-        counter.add(outcome);
-        await sink?.write(outcome);
-        done++;
+  const onSkip = (plan: InputPlan, rec: { line: number; cells: string[] }) =>
+    counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
+  for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {
+    const findings = evaluateRow(row, ctx, overrides);
+    const ref = { file: plan.index, line: rec.line };
+    let verdict: NikVerdict = { kind: 'single' };
+    let possible: MatchFound | undefined;
+    let sameAs: Confirmation | undefined;
+    const nik = row.nik;
+    if (nik?.wellFormed) {
+      const entry = table.get(nik.digits);
+      if (entry && entry.count > 1) {
+        if (differing.has(nik.digits)) verdict = groups.verdict(nik.digits, ref);
+        else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
       }
-      opts.onProgress?.({ phase: 'write', file: plan.name, rows: done });
+      findings.push(...batchFindings(verdict, index));
+      sameAs = confirmed.get(ord);
+      possible = sameAs ? undefined : matches.get(ord);
+      if (sameAs) {
+        findings.push({
+          code: 'DUPLICATE_CONFIRMED',
+          field: 'nik',
+          severity: 'reject',
+          params: { other: index.text(sameAs.other), otherNik: sameAs.otherNik, list: sameAs.list },
+        });
+      } else if (possible) {
+        findings.push({
+          code: 'POSSIBLE_DUPLICATE',
+          field: 'nik',
+          severity: 'review',
+          params: {
+            other: index.text(possible.other.ref),
+            otherNik: possible.other.id,
+            why: explainMatch(opts.lang, possible.result.evidence),
+          },
+        });
+      }
     }
+    const outcome: RowOutcome = {
+      fileIndex: plan.index,
+      sourceFile: plan.name,
+      sourceLine: rec.line,
+      cells: rec.cells,
+      row,
+      findings,
+      disposition: decideDisposition(findings),
+      duplicateOf:
+        verdict.kind === 'duplicate' ? index.text(verdict.keeper) : sameAs ? index.text(sameAs.other) : '',
+      matchWith:
+        verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(possible.other.ref) : '',
+      matchScore:
+        verdict.kind === 'conflict'
+          ? verdict.score.toFixed(2)
+          : possible
+            ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
+            : '',
+      matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? possible.other.id : '',
+    };
+    counter.add(outcome);
+    await sink?.write(outcome);
   }
   const t4 = performance.now();
   return {
@@ -381,13 +360,32 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     excluded,
     decisions,
     counter,
-    distinctNiks: groups.size,
+    distinctNiks: table.size,
     matching: { ...matchStats, confirmed: confirmed.size },
     timingsMs: {
       sniff: Math.round(t1 - t0),
-      pass1: Math.round(t2 - t1),
+      scan: Math.round(t2 - t1),
       match: Math.round(t3 - t2),
-      pass2: Math.round(t4 - t3),
+      write: Math.round(t4 - t3),
     },
+    passes,
   };
+}
+
+function batchFindings(verdict: NikVerdict, index: RowIndex): RatedFinding[] {
+  switch (verdict.kind) {
+    case 'duplicate':
+      return [{ code: 'DUPLICATE_NIK', field: 'nik', severity: 'reject', params: { other: index.text(verdict.keeper) } }];
+    case 'conflict':
+      return [
+        {
+          code: 'NIK_CONFLICT',
+          field: 'nik',
+          severity: 'review',
+          params: { other: index.text(verdict.other), name: verdict.otherName },
+        },
+      ];
+    default:
+      return [];
+  }
 }

@@ -84,9 +84,10 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       })),
     },
     matching: {
-      candidates: result.matching.records,
+      rows: result.matching.records,
       blocks: result.matching.blocks,
       oversized_blocks_skipped: result.matching.oversizedBlocks,
+      candidate_pairs: result.matching.pairs,
       comparisons: result.matching.comparisons,
       possible_duplicates: result.matching.matches,
       skipped_as_decided_different: result.matching.decidedDifferent,
@@ -94,6 +95,8 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
     },
     skipped_lines: c.skipped,
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
+    passes: result.passes,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 

@@ -69,7 +69,7 @@ describe('review round trip', () => {
     ]);
     expect(reordered.code).toBe(0);
     const review = read(join(tmp, 'beda-reordered', 'review.csv'));
-    expect(review.filter((r) => r.reason_codes.includes('POSSIBLE_DUPLICATE') && r.match_nik === '3275084507850001')).toEqual([]);
+    expect(review.filter((r) => (r.reason_codes ?? '').includes('POSSIBLE_DUPLICATE') && r.match_nik === '3275084507850001')).toEqual([]);
     expect(review.filter((r) => r.NIK === '3275084507850001' || r['No. KTP'] === '3275084507850010')).toEqual([]);
   });
 

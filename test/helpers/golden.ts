@@ -48,6 +48,7 @@ export function stableSummary(text: string): unknown {
   const s = JSON.parse(text) as Record<string, unknown> & { files: Record<string, unknown>[]; tool: Record<string, unknown> };
   delete s.started_at;
   delete s.timings_ms;
+  delete s.peak_rss_mb;
   delete s.options;
   delete s.tool.version;
   for (const f of s.files) delete f.path;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareIds, NIK_PROFILE, nameSimilarity, scorePair, scoreToProbability } from '../../src/match/compare.js';
-import { blockingKeys, findPossibleDuplicates, pairKey } from '../../src/match/fuzzy-matcher.js';
+import { findPossibleDuplicates, pairKey } from '../../src/match/fuzzy-matcher.js';
+import { candidatePairs, unpackPair } from '../../src/match/candidates.js';
+import { keyFamilies, MatchKeyStore, maskedId } from '../../src/match/match-keys.js';
 import type { MatchRecord } from '../../src/match/match-record.js';
 import { addressSimilarity, addressTokens } from '../../src/normalize/address.js';
 import { nameTokens } from '../../src/normalize/name.js';
@@ -110,10 +112,33 @@ describe('findPossibleDuplicates', () => {
   });
 
   it('blocks NIKs one digit or one swap apart together without comparing all pairs', () => {
-    const keys = (id: string) => new Set(blockingKeys(rec({ id, name: 'X', birth: null, phone: '', address: '', area: '' })));
-    const shared = (x: string, y: string) => [...keys(x)].filter((k) => keys(y).has(k));
-    expect(shared('3275084507850001', '3275084507850002').length).toBeGreaterThan(0);
-    expect(shared('3275084507850001', '3275084507850010').length).toBeGreaterThan(0);
-    expect(shared('3275084507850001', '3275081111110009')).toEqual([]);
+    const bare = { birth: null, phone: '', address: '', area: '' };
+    const rows = [
+      rec({ id: '3275084507850001', ...bare }),
+      rec({ id: '3275084507850002', ...bare }),
+      rec({ id: '3275084507850010', ...bare }),
+      rec({ id: '3275081111110009', ...bare }),
+      rec({ id: '3275084507850003', name: 'BUDI SANTOSO', ...bare }),
+    ];
+    const store = new MatchKeyStore();
+    rows.forEach((r, i) => store.add(i, r));
+    const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store), 60);
+    // The far NIK meets nobody, and another name does not meet a neighbouring serial.
+    expect([...pairs].map(unpackPair)).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+});
+
+describe('maskedId', () => {
+  it('drops two neighbouring digits and keeps the other 14 exactly', () => {
+    const hi = 32750845;
+    const lo = 7850001;
+    const digits = '3275084507850001';
+    for (let i = 0; i < 15; i++) {
+      expect(maskedId(hi, lo, i), `i=${i}`).toBe(Number(digits.slice(0, i) + digits.slice(i + 2)));
+    }
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Typed arrays that grow by doubling: per-row facts kept between passes live off the JS heap,
+ * a few bytes a row, so a 30-million-row run fits without raising Node's heap limit.
+ */
+export class GrowableU32 {
+  private data: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.grow();
+    this.data[this.length++] = v;
+  }
+
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+
+  set(i: number, v: number): void {
+    this.data[i] = v;
+  }
+
+  private grow(): void {
+    const next = new Uint32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
+}
+
+export class GrowableF64 {
+  private data: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+}
+
+/** FNV-1a, 32 bits: block keys need spread, not secrecy; a collision costs one extra comparison. */
+export function hash32(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Two 32-bit values as one exact float key (53 bits: the high one folded to 21 bits). */
+export function combine(a: number, b: number): number {
+  return (a & 0x1fffff) * 4294967296 + (b >>> 0);
+}

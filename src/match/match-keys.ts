@@ -1,0 +1,145 @@
+/**
+ * Blocking keys for the fuzzy matcher, kept as a few numbers a row (about 48 bytes) so that pass
+ * one can remember every row without keeping the row. Each family of keys brings together rows
+ * that could be one person: NIKs one substitution or one adjacent swap apart (the NIK with two
+ * neighbouring digits masked), a KK typed as a NIK, or a shared birth date, phone or address; and
+ * in every family a shared name part, so households (same KK, phone, address, other names) and
+ * people born on one day in one kecamatan (neighbouring NIK serials) rarely meet.
+ */
+import { GrowableF64, GrowableU32, hash32 } from './growable.js';
+import type { MatchRecord } from './match-record.js';
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
+
+/** Three 32-bit values mixed into one 53-bit key. */
+export function mix(a: number, b: number, c = 0): number {
+  let h1 = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h1 = Math.imul(h1 ^ (h1 >>> 13), 0xc2b2ae35) ^ c;
+  h1 ^= h1 >>> 16;
+  let h2 = Math.imul(b ^ 0x7f4a7c15, 0x27d4eb2f) ^ Math.imul(c, 0x165667b1) ^ a;
+  h2 ^= h2 >>> 15;
+  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+}
+
+/**
+ * The 16-digit id (hi = digits 1-8, lo = digits 9-16) with digits i+1 and i+2 removed, as an exact
+ * 14-digit number: two ids one substitution or one adjacent swap apart share it for some i.
+ */
+export function maskedId(hi: number, lo: number, i: number): number {
+  if (i <= 6) {
+    const a = Math.floor(hi / POW10[8 - i]!);
+    const b = hi % POW10[6 - i]!;
+    return (a * POW10[6 - i]! + b) * 1e8 + lo;
+  }
+  if (i === 7) return Math.floor(hi / 10) * 1e7 + (lo % 1e7);
+  const j = i - 8;
+  const c = Math.floor(lo / POW10[8 - j]!);
+  const d = lo % POW10[6 - j]!;
+  return hi * 1e6 + c * POW10[6 - j]! + d;
+}
+
+/** An id of digits only, padded to 16 and split in halves; null for anything else. */
+export function idHalves(id: string): [number, number] | null {
+  if (id === '' || id.length > 16 || !/^\d+$/.test(id)) return null;
+  const p = id.padStart(16, '0');
+  return [Number(p.slice(0, 8)), Number(p.slice(8))];
+}
+
+function prefixHash(token: string | undefined): number {
+  if (!token || token.length < 2) return 0;
+  return hash32(token.length <= 3 ? token : token.slice(0, 3)) || 1;
+}
+
+/** Per-row key material, by row ordinal. Rows never added have no keys. */
+export class MatchKeyStore {
+  readonly idHi = new GrowableU32();
+  readonly idLo = new GrowableU32();
+  /** KK high half + 1; 0 when the row has no KK. */
+  readonly kkHi = new GrowableU32();
+  readonly kkLo = new GrowableU32();
+  readonly birth = new GrowableU32();
+  readonly phone = new GrowableF64();
+  readonly area = new GrowableU32();
+  /** 3-letter prefixes of the first and the last name token. */
+  readonly p0 = new GrowableU32();
+  readonly p1 = new GrowableU32();
+  readonly fullName = new GrowableU32();
+  readonly address = new GrowableU32();
+  /** 1 once the row is added (its id has digits only). */
+  readonly present = new GrowableU32();
+
+  get size(): number {
+    return this.present.length;
+  }
+
+  /** Records row `ord`; rows must be added or skipped in ordinal order. */
+  add(ord: number, r: MatchRecord | null): void {
+    while (this.present.length < ord) this.pushEmpty();
+    const id = r ? idHalves(r.id) : null;
+    if (!r || !id) {
+      this.pushEmpty();
+      return;
+    }
+    const kk = idHalves(r.kk);
+    this.idHi.push(id[0]);
+    this.idLo.push(id[1]);
+    this.kkHi.push(kk ? kk[0] + 1 : 0);
+    this.kkLo.push(kk ? kk[1] : 0);
+    this.birth.push(r.birth ? r.birth.year * 10000 + r.birth.month * 100 + r.birth.day : 0);
+    this.phone.push(r.phone === '' ? 0 : Number(r.phone));
+    this.area.push(r.area === '' ? 0 : hash32(r.area) || 1);
+    this.p0.push(prefixHash(r.name[0]));
+    this.p1.push(r.name.length > 1 ? prefixHash(r.name[r.name.length - 1]) : 0);
+    this.fullName.push(r.name.length === 0 ? 0 : hash32([...r.name].sort().join(' ')) || 1);
+    this.address.push(r.address.length === 0 ? 0 : hash32([...r.address].sort().slice(0, 4).join(' ')) || 1);
+    this.present.push(1);
+  }
+
+  private pushEmpty(): void {
+    for (const a of [this.idHi, this.idLo, this.kkHi, this.kkLo, this.birth, this.area, this.p0, this.p1, this.fullName, this.address]) {
+      a.push(0);
+    }
+    this.phone.push(0);
+    this.present.push(0);
+  }
+}
+
+/** A family of blocking keys: calls emit once per key of row `ord`. */
+export type KeyFamily = (ord: number, emit: (key: number) => void) => void;
+
+export function keyFamilies(s: MatchKeyStore): KeyFamily[] {
+  const withPrefixes = (ord: number, base: number, tag: number, emit: (key: number) => void) => {
+    const p0 = s.p0.get(ord);
+    const p1 = s.p1.get(ord);
+    if (p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p0));
+    if (p1 && p1 !== p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p1));
+  };
+  const families: KeyFamily[] = [];
+  for (let i = 0; i < 15; i++) {
+    families.push((ord, emit) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, emit));
+  }
+  // A KK typed in the NIK column: one row's id meets another row's KK.
+  families.push((ord, emit) => {
+    withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, emit);
+    const kk = s.kkHi.get(ord);
+    if (kk) withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, emit);
+  });
+  families.push((ord, emit) => {
+    const b = s.birth.get(ord);
+    if (b) withPrefixes(ord, b, 200, emit);
+  });
+  families.push((ord, emit) => {
+    const p = s.phone.get(ord);
+    if (p) withPrefixes(ord, p, 300, emit);
+  });
+  families.push((ord, emit) => {
+    const a = s.address.get(ord);
+    if (a) withPrefixes(ord, a, 400, emit);
+  });
+  families.push((ord, emit) => {
+    const a = s.area.get(ord);
+    const n = s.fullName.get(ord);
+    if (a && n) emit(mix(a, n, 500));
+  });
+  return families;
+}

@@ -1,0 +1,139 @@
+/**
+ * Exact-NIK bookkeeping for every row, in typed arrays: per distinct NIK its count, its kept copy
+ * (the SPEC's keep policy: valid first, then most complete, then first), its first row, and
+ * whether any copy carries another name than the first. Names themselves are not kept here: only
+ * the few NIKs whose names differ are looked at again (see NikGroups), so memory is about 30 bytes
+ * a distinct NIK.
+ */
+
+const EMPTY = 0;
+
+export interface NikEntry {
+  readonly count: number;
+  readonly keeperOrd: number;
+  readonly firstOrd: number;
+  readonly namesDiffer: boolean;
+}
+
+/** The 16 digits as two exact 8-digit halves. */
+export function splitNik(nik: string): [number, number] {
+  return [Number(nik.slice(0, 8)), Number(nik.slice(8, 16))];
+}
+
+export class NikTable {
+  private capacity: number;
+  private hi: Uint32Array; // high half + 1 (0 marks an empty slot)
+  private lo: Uint32Array;
+  private keeper: Uint32Array;
+  private rank: Uint8Array;
+  private count: Uint32Array;
+  private first: Uint32Array;
+  private nameHash: Uint32Array;
+  private differ: Uint8Array;
+  size = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.capacity = capacity;
+    this.hi = new Uint32Array(capacity);
+    this.lo = new Uint32Array(capacity);
+    this.keeper = new Uint32Array(capacity);
+    this.rank = new Uint8Array(capacity);
+    this.count = new Uint32Array(capacity);
+    this.first = new Uint32Array(capacity);
+    this.nameHash = new Uint32Array(capacity);
+    this.differ = new Uint8Array(capacity);
+  }
+
+  private slotOf(hi: number, lo: number): number {
+    const mask = this.capacity - 1;
+    let s = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+    for (;;) {
+      const h = this.hi[s] as number;
+      if (h === EMPTY || (h === hi + 1 && this.lo[s] === lo)) return s;
+      s = (s + 1) & mask;
+    }
+  }
+
+  /**
+   * Adds one row. rank orders copies: higher is better (valid first, then completeness);
+   * between equal ranks the earlier ordinal stays.
+   */
+  add(nik: string, ord: number, rank: number, nameHash: number): void {
+    if ((this.size + 1) * 10 > this.capacity * 7) this.grow();
+    const [hi, lo] = splitNik(nik);
+    const s = this.slotOf(hi, lo);
+    if (this.hi[s] === EMPTY) {
+      this.hi[s] = hi + 1;
+      this.lo[s] = lo;
+      this.keeper[s] = ord;
+      this.rank[s] = rank;
+      this.count[s] = 1;
+      this.first[s] = ord;
+      this.nameHash[s] = nameHash;
+      this.size++;
+      return;
+    }
+    this.count[s] = (this.count[s] as number) + 1;
+    if (rank > (this.rank[s] as number)) {
+      this.keeper[s] = ord;
+      this.rank[s] = rank;
+    }
+    if (this.nameHash[s] !== nameHash) this.differ[s] = 1;
+  }
+
+  get(nik: string): NikEntry | null {
+    const [hi, lo] = splitNik(nik);
+    const s = this.slotOf(hi, lo);
+    if (this.hi[s] === EMPTY) return null;
+    return {
+      count: this.count[s] as number,
+      keeperOrd: this.keeper[s] as number,
+      firstOrd: this.first[s] as number,
+      namesDiffer: this.differ[s] === 1,
+    };
+  }
+
+  /** Calls back for every distinct NIK (as its 16 digits) with its entry. */
+  forEach(cb: (nik: string, entry: NikEntry) => void): void {
+    for (let s = 0; s < this.capacity; s++) {
+      const h = this.hi[s] as number;
+      if (h === EMPTY) continue;
+      const nik = String(h - 1).padStart(8, '0') + String(this.lo[s]).padStart(8, '0');
+      cb(nik, {
+        count: this.count[s] as number,
+        keeperOrd: this.keeper[s] as number,
+        firstOrd: this.first[s] as number,
+        namesDiffer: this.differ[s] === 1,
+      });
+    }
+  }
+
+  private grow(): void {
+    const old = {
+      hi: this.hi, lo: this.lo, keeper: this.keeper, rank: this.rank, count: this.count,
+      first: this.first, nameHash: this.nameHash, differ: this.differ, capacity: this.capacity,
+    };
+    this.capacity *= 2;
+    this.hi = new Uint32Array(this.capacity);
+    this.lo = new Uint32Array(this.capacity);
+    this.keeper = new Uint32Array(this.capacity);
+    this.rank = new Uint8Array(this.capacity);
+    this.count = new Uint32Array(this.capacity);
+    this.first = new Uint32Array(this.capacity);
+    this.nameHash = new Uint32Array(this.capacity);
+    this.differ = new Uint8Array(this.capacity);
+    for (let i = 0; i < old.capacity; i++) {
+      const h = old.hi[i] as number;
+      if (h === EMPTY) continue;
+      const s = this.slotOf(h - 1, old.lo[i] as number);
+      this.hi[s] = h;
+      this.lo[s] = old.lo[i] as number;
+      this.keeper[s] = old.keeper[i] as number;
+      this.rank[s] = old.rank[i] as number;
+      this.count[s] = old.count[i] as number;
+      this.first[s] = old.first[i] as number;
+      this.nameHash[s] = old.nameHash[i] as number;
+      this.differ[s] = old.differ[i] as number;
+    }
+  }
+}
