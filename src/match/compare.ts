@@ -36,6 +36,17 @@ export interface MatchProfile {
   readonly requireCorroboration: boolean;
   readonly threshold: number;
   readonly weights: Readonly<Record<Evidence['kind'], number>>;
+  /**
+   * Also block on kelurahan + full name. Useless when a near id is required (it would only bring
+   * namesakes together), and costly: a common name in a big kelurahan is a big block.
+   */
+  readonly blockOnArea: boolean;
+  /**
+   * Block birth date, phone and address within the id's first six digits (the NIK's kecamatan):
+   * with a near id required, rows of two kecamatan rarely pair, and national-scale blocks of a
+   * common birth date and name part stay small.
+   */
+  readonly blockWithinIdRegion: boolean;
 }
 
 const BASE_WEIGHTS: Record<Evidence['kind'], number> = {
@@ -66,6 +77,8 @@ export const NIK_PROFILE: MatchProfile = {
   requireCorroboration: true,
   threshold: 9,
   weights: BASE_WEIGHTS,
+  blockOnArea: false,
+  blockWithinIdRegion: true,
 };
 
 /** Data whose ids may be wholly wrong in a duplicate (FEBRL): the other fields must carry it. */
@@ -74,6 +87,8 @@ export const GENERIC_PROFILE: MatchProfile = {
   requireCorroboration: true,
   threshold: 7,
   weights: BASE_WEIGHTS,
+  blockOnArea: true,
+  blockWithinIdRegion: false,
 };
 
 export interface PairScore {

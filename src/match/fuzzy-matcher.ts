@@ -78,7 +78,12 @@ export function findPossibleDuplicates(
 ): { matches: Map<number, MatchFound>; stats: MatchStats } {
   const store = new MatchKeyStore();
   records.forEach((r, i) => store.add(i, r));
-  const { pairs, stats: cand } = candidatePairs(records.length, (ord) => store.present.get(ord) === 1, keyFamilies(store), MAX_BLOCK);
+  const { pairs, stats: cand } = candidatePairs(
+    records.length,
+    (ord) => store.present.get(ord) === 1,
+    keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
+    MAX_BLOCK,
+  );
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
   const matches = scorePairs(pairs, (ord) => records[ord], profile, different, stats);
   return { matches, stats };

@@ -107,7 +107,15 @@ export class MatchKeyStore {
 /** A family of blocking keys: calls emit once per key of row `ord`. */
 export type KeyFamily = (ord: number, emit: (key: number) => void) => void;
 
-export function keyFamilies(s: MatchKeyStore): KeyFamily[] {
+export interface FamilyOptions {
+  /** Block on kelurahan + full name too. */
+  readonly area: boolean;
+  /** Birth, phone and address keys only meet within the id's first six digits. */
+  readonly withinIdRegion: boolean;
+}
+
+export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily[] {
+  const scope = (ord: number, tag: number) => (options.withinIdRegion ? Math.floor(s.idHi.get(ord) / 100) * 1000 + tag : tag);
   const withPrefixes = (ord: number, base: number, tag: number, emit: (key: number) => void) => {
     const p0 = s.p0.get(ord);
     const p1 = s.p1.get(ord);
@@ -126,20 +134,22 @@ export function keyFamilies(s: MatchKeyStore): KeyFamily[] {
   });
   families.push((ord, emit) => {
     const b = s.birth.get(ord);
-    if (b) withPrefixes(ord, b, 200, emit);
+    if (b) withPrefixes(ord, b, scope(ord, 200), emit);
   });
   families.push((ord, emit) => {
     const p = s.phone.get(ord);
-    if (p) withPrefixes(ord, p, 300, emit);
+    if (p) withPrefixes(ord, p, scope(ord, 300), emit);
   });
   families.push((ord, emit) => {
     const a = s.address.get(ord);
-    if (a) withPrefixes(ord, a, 400, emit);
+    if (a) withPrefixes(ord, a, scope(ord, 400), emit);
   });
-  families.push((ord, emit) => {
-    const a = s.area.get(ord);
-    const n = s.fullName.get(ord);
-    if (a && n) emit(mix(a, n, 500));
-  });
+  if (options.area) {
+    families.push((ord, emit) => {
+      const a = s.area.get(ord);
+      const n = s.fullName.get(ord);
+      if (a && n) emit(mix(a, n, 500));
+    });
+  }
   return families;
 }

@@ -16,10 +16,17 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** asOf is YYYY-MM-DD. */
+let lastAsOf = '';
+let lastSplit: [number, number, number] = [0, 0, 0];
+
+/** asOf is YYYY-MM-DD. One run has one --as-of, so the last answer is kept: this is per row. */
 export function splitIsoDate(asOf: string): [number, number, number] {
-  const [y, m, d] = asOf.split('-').map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
+  if (asOf !== lastAsOf) {
+    const [y, m, d] = asOf.split('-').map(Number);
+    lastSplit = [y ?? 0, m ?? 0, d ?? 0];
+    lastAsOf = asOf;
+  }
+  return lastSplit;
 }
 
 function compareDates(a: [number, number, number], b: [number, number, number]): number {

@@ -252,7 +252,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   const { pairs, stats: candidateStats } = candidatePairs(
     rows,
     (ord) => keeper[ord] === 1 && keys.present.get(ord) === 1 && !confirmed.has(ord),
-    keyFamilies(keys),
+    keyFamilies(keys, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion }),
     MAX_BLOCK,
   );
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
