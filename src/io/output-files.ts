@@ -1,9 +1,13 @@
 /**
- * The run's output files, written whole or not at all: each goes to a temporary name in --out and
- * is renamed into place only when the whole run succeeded. Other files in --out are left alone.
+ * The run's output files, written whole or not at all. Each goes to a temporary name in --out;
+ * when the whole run succeeded, a commit journal listing the renames is written (itself by
+ * rename), then the files are renamed into place and the journal removed. A run killed before the
+ * journal leaves the previous outputs; one killed after it is rolled forward by the next run that
+ * opens the folder, so no reader ever has to trust a mix. Other files in --out are left alone.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
@@ -14,6 +18,8 @@ export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'au
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 export type CsvOutput = Exclude<OutputName, 'summary.json'>;
 
+export const JOURNAL = '.umkm-clean-commit.json';
+const TEMP = /^\.(submission\.csv|rejected\.csv|review\.csv|audit\.csv|summary\.json)\.(\d+)-[0-9a-z]+\.tmp$/;
 const BATCH_ROWS = 512;
 
 class OutputWriteError extends UmkmError {
@@ -27,7 +33,49 @@ interface Pending {
   readonly stream: WriteStream;
   readonly temp: string;
   readonly final: string;
+  readonly hash: Hash;
   rows: string[][];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Finishes a commit a killed run left half done, and drops temporary files of runs that are
+ * gone. Returns what it did, for tests and for the curious.
+ */
+export async function recoverOutputs(dir: string): Promise<{ rolledForward: number; removed: number }> {
+  let rolledForward = 0;
+  let removed = 0;
+  const journal = join(dir, JOURNAL);
+  const text = await readFile(journal, 'utf8').catch(() => null);
+  if (text !== null) {
+    const entries = JSON.parse(text) as { temp: string; final: string }[];
+    for (const e of entries) {
+      // Names only, joined to this folder: a journal never points outside --out.
+      const from = join(dir, e.temp.replace(/[/\\]/g, ''));
+      const to = join(dir, e.final.replace(/[/\\]/g, ''));
+      if (await stat(from).catch(() => null)) {
+        await rename(from, to);
+        rolledForward++;
+      }
+    }
+    await rm(journal, { force: true });
+  }
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = TEMP.exec(name);
+    if (m && !isAlive(Number(m[2]))) {
+      await rm(join(dir, name), { force: true });
+      removed++;
+    }
+  }
+  return { rolledForward, removed };
 }
 
 export class OutputFiles {
@@ -41,6 +89,7 @@ export class OutputFiles {
       const st = await stat(dir).catch(() => null);
       if (st && !st.isDirectory()) throw new UsageError('usage.outIsFile', { dir });
       await mkdir(dir, { recursive: true });
+      await recoverOutputs(dir);
     } catch (err) {
       if (err instanceof UmkmError) throw err;
       throw new OutputWriteError(dir, err);
@@ -55,7 +104,7 @@ export class OutputFiles {
       stream.on('error', (err) => {
         out.failed ??= err;
       });
-      out.files.set(name, { stream, temp, final, rows: [] });
+      out.files.set(name, { stream, temp, final, hash: createHash('sha256'), rows: [] });
     }
     try {
       await Promise.all([...out.files.values()].map((f) => once(f.stream, 'open')));
@@ -72,20 +121,35 @@ export class OutputFiles {
     if (f.rows.length >= BATCH_ROWS) await this.flush(f);
   }
 
-  private async flush(f: Pending): Promise<void> {
+  private async write(f: Pending, text: string): Promise<void> {
     if (this.failed) throw new OutputWriteError(this.dir, this.failed);
+    f.hash.update(text);
+    if (!f.stream.write(text)) await once(f.stream, 'drain');
+  }
+
+  private async flush(f: Pending): Promise<void> {
     if (f.rows.length === 0) return;
     const text = stringify(f.rows, { record_delimiter: '\r\n' });
     f.rows = [];
-    if (!f.stream.write(text)) await once(f.stream, 'drain');
+    await this.write(f, text);
+  }
+
+  /** SHA-256 of each CSV output as written so far (call after the last row). */
+  async digests(): Promise<Record<CsvOutput, string>> {
+    const out = {} as Record<CsvOutput, string>;
+    for (const [name, f] of this.files) {
+      if (name === 'summary.json') continue;
+      await this.flush(f);
+      out[name] = f.hash.copy().digest('hex');
+    }
+    return out;
   }
 
   async writeText(name: 'summary.json', text: string): Promise<void> {
-    const f = this.files.get(name) as Pending;
-    if (!f.stream.write(text)) await once(f.stream, 'drain');
+    await this.write(this.files.get(name) as Pending, text);
   }
 
-  /** Flushes, closes and renames every file into place. */
+  /** Flushes, closes, journals and renames every file into place. */
   async commit(): Promise<void> {
     try {
       for (const f of this.files.values()) await this.flush(f);
@@ -96,7 +160,15 @@ export class OutputFiles {
         }),
       );
       if (this.failed) throw this.failed;
+      const entries = [...this.files.values()].map((f) => ({
+        temp: f.temp.slice(this.dir.length + 1),
+        final: f.final.slice(this.dir.length + 1),
+      }));
+      const journal = join(this.dir, JOURNAL);
+      await writeFile(`${journal}.${process.pid}.tmp`, JSON.stringify(entries), { mode: 0o600 });
+      await rename(`${journal}.${process.pid}.tmp`, journal);
       for (const f of this.files.values()) await rename(f.temp, f.final);
+      await rm(journal, { force: true });
     } catch (err) {
       await this.abort();
       if (err instanceof UmkmError) throw err;

@@ -4,6 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { formatMessage, type Lang } from '../i18n/messages.js';
@@ -136,7 +137,11 @@ export async function sniffInput(
  * Streams the records below the header, in batches (one per chunk read). Title rows above the
  * header are passed over; they are not records.
  */
-export async function* readDataRecords(plan: InputPlan, signal?: AbortSignal): AsyncGenerator<CsvRecord[]> {
+export async function* readDataRecords(
+  plan: InputPlan,
+  signal?: AbortSignal,
+  onBytes?: (chunk: Buffer) => void,
+): AsyncGenerator<CsvRecord[]> {
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
   const decoder = iconv.getDecoder(ICONV_NAME[plan.encoding], { stripBOM: true });
@@ -149,6 +154,7 @@ export async function* readDataRecords(plan: InputPlan, signal?: AbortSignal): A
   try {
     const stream = createReadStream(plan.path, { highWaterMark: CHUNK_BYTES, signal });
     for await (const chunk of stream) {
+      onBytes?.(chunk as Buffer);
       const records = below(tokenizer.push(decoder.write(chunk as Buffer)));
       if (records.length > 0) yield records;
     }
@@ -165,4 +171,11 @@ export async function* readDataRecords(plan: InputPlan, signal?: AbortSignal): A
     if (code) throw new InputError('input.unreadable', { file: plan.name, detail: code }, { cause: err });
     throw err;
   }
+}
+
+/** SHA-256 of a whole file, streamed: lists and decisions go into the run manifest. */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

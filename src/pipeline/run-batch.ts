@@ -13,6 +13,7 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { realpath } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { explainMatch } from '../i18n/evidence.js';
@@ -69,6 +70,8 @@ export interface OutcomeSink {
 
 export interface InputReport {
   readonly plan: InputPlan;
+  /** SHA-256 of the file's bytes, as read in the scan pass. */
+  sha256: string;
   /** Widest row, in cells that hold something. */
   width: number;
   readonly notices: Notice[];
@@ -160,7 +163,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
       key: 'notice.duplicateColumn',
       params: { column: d.column, other: d.other, field: d.field.toUpperCase() },
     }));
-    reports.push({ plan, width: plan.headerCells.length, notices });
+    reports.push({ plan, sha256: '', width: plan.headerCells.length, notices });
   }
   const plans = reports.map((r) => r.plan);
   const receivedMap = new Map<string, string>();
@@ -192,7 +195,14 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
   let rows = 0;
-  for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onProgress: progress('read') })) {
+  const hashes = plans.map(() => createHash('sha256'));
+  const scanHooks = {
+    asOf: opts.asOf,
+    signal: opts.signal,
+    onProgress: progress('read'),
+    onBytes: (plan: InputPlan, chunk: Buffer) => hashes[plan.index]?.update(chunk),
+  };
+  for await (const { plan, rec, row, ord } of scanRecords(plans, scanHooks)) {
     rows = ord + 1;
     index.add(plan.index, rec.line);
     const report = reports[plan.index] as InputReport;
@@ -218,6 +228,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     keys.add(ord, toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
   }
   reports.forEach((report, i) => {
+    report.sha256 = hashes[i]!.digest('hex');
     const r = ragged[i]!;
     const headerWidth = report.plan.headerCells.length;
     if (r.long > 0) {

@@ -7,6 +7,8 @@ import type { ResolvedConfig } from '../config/parse-config.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
+import { sha256File } from '../io/read-input.js';
+import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import type { RegionTable } from '../schema/region-table.js';
 import { createFileSink } from './file-sink.js';
@@ -60,10 +62,21 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
       },
       sink,
     );
+    const lists: Record<string, string> = {};
+    for (const path of [...input.received, ...input.exclude, ...input.decisions]) lists[path] = await sha256File(path);
     const summary = buildSummary(
       result,
       {
         tool: input.tool,
+        manifest: {
+          lists,
+          outputs: files ? await files.digests() : null,
+          config: input.config,
+          rules: RULES.map((r) => ({
+            name: r.name,
+            codes: Object.fromEntries(r.codes.map((c) => [c, effectiveSeverity(c, input.config.severities) ?? 'off'])),
+          })),
+        },
         command: input.command,
         options: {
           inputs: input.inputs,

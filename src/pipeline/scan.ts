@@ -50,6 +50,8 @@ export interface ScanHooks {
   onSkip?(plan: InputPlan, rec: CsvRecord): void;
   /** After each chunk read: records so far in this pass. */
   onProgress?(plan: InputPlan, records: number): void;
+  /** Every byte read, for the manifest's checksums. */
+  onBytes?(plan: InputPlan, chunk: Buffer): void;
 }
 
 export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks): AsyncGenerator<ScannedRecord> {
@@ -57,7 +59,8 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
   for (const plan of plans) {
     const classifier = new RecordClassifier();
     const columns = plan.mapping.columns;
-    for await (const batch of readDataRecords(plan, hooks.signal)) {
+    const onBytes = hooks.onBytes ? (chunk: Buffer) => hooks.onBytes?.(plan, chunk) : undefined;
+    for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
       for (const rec of batch) {
         const row = prepareRow(rec.cells, columns, hooks.asOf);
         if (!classifier.isRecord(rec, row)) {

@@ -4,8 +4,18 @@ import type { BatchResult } from '../pipeline/run-batch.js';
 import type { NikListFile } from '../io/read-nik-list.js';
 import type { Notice } from './notice.js';
 
+export interface Manifest {
+  /** SHA-256 of each list and decisions file, by path as given. */
+  readonly lists: Record<string, string>;
+  /** SHA-256 of each CSV output (summary.json cannot hold its own). */
+  readonly outputs: Record<string, string> | null;
+  readonly config: unknown;
+  readonly rules: { name: string; codes: Record<string, string> }[];
+}
+
 export interface SummaryMeta {
   readonly tool: { name: string; version: string };
+  readonly manifest: Manifest;
   readonly command: 'clean' | 'check';
   readonly options: Record<string, unknown>;
   readonly startedAt: string;
@@ -94,6 +104,15 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       confirmed_by_decision: result.matching.confirmed,
     },
     skipped_lines: c.skipped,
+    manifest: {
+      tool: meta.tool,
+      inputs: result.inputs.map((r) => ({ file: r.plan.name, path: r.plan.path, bytes: r.plan.size, sha256: r.sha256 })),
+      lists: meta.manifest.lists,
+      outputs: meta.manifest.outputs,
+      config: meta.manifest.config,
+      rules: meta.manifest.rules,
+      node: process.version,
+    },
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
     passes: result.passes,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -1,6 +1,7 @@
 /** The built bin/umkm-clean.js, spawned: exit codes, stdout, stderr and the files it leaves. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +84,23 @@ describe('clean on the demo exports', () => {
         for (const v of Object.values(r)) expect(v, `${f}: ${v}`).not.toMatch(/^[=+@\t\r]|^-(?!\d+$)/);
       }
     }
+  });
+
+  it('records the SHA-256 of every input and output in the manifest', () => {
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+    for (const name of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) {
+      expect(summary.manifest.outputs[name], name).toBe(sha(join(out, name)));
+    }
+    expect(summary.manifest.inputs.map((i: { sha256: string }) => i.sha256)).toEqual(demoInputs.map(sha));
+    expect(Object.values(summary.manifest.lists)).toEqual([
+      sha(join(DEMO, 'sudah-terima-bpum-2020.csv')),
+      sha(join(DEMO, 'pengecualian-asn.csv')),
+    ]);
+    expect(summary.manifest.rules.find((r: { name: string }) => r.name === 'phone-invalid')).toEqual({
+      name: 'phone-invalid',
+      codes: { PHONE_INVALID: 'reject' },
+    });
   });
 
   it('creates owner-only files, and leaves nothing temporary behind', () => {

@@ -52,6 +52,12 @@ export function stableSummary(text: string): unknown {
   delete s.options;
   delete s.tool.version;
   for (const f of s.files) delete f.path;
+  // Paths and the Node version vary by machine; checksums of inputs and outputs do not.
+  const m = s.manifest as { inputs: Record<string, unknown>[]; lists: unknown; node?: string; tool: Record<string, unknown> };
+  for (const i of m.inputs) delete i.path;
+  m.lists = Object.values(m.lists as Record<string, string>);
+  delete m.node;
+  delete m.tool.version;
   return s;
 }
 
