@@ -48,10 +48,11 @@ export function candidatePairs(
     };
     for (let ord = 0; ord < rows; ord++) if (eligible(ord)) family(ord, count);
     if (nodes < 2) continue;
-    const capacity = nextPow2(nodes * 2);
+    // Slots hold only a chain head; each node keeps its own key: 4 bytes a slot, 20 a key.
+    const capacity = nextPow2(Math.ceil(nodes * 1.5));
     const mask = capacity - 1;
-    const slotKey = new Float64Array(capacity);
     const slotHead = new Int32Array(capacity); // node + 1; 0 = empty
+    const nodeKey = new Float64Array(nodes);
     const nodeOrd = new Uint32Array(nodes);
     const nodeNext = new Int32Array(nodes); // node + 1; 0 = end
     let n = 0;
@@ -62,13 +63,10 @@ export function candidatePairs(
       let s = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
       for (;;) {
         const head = slotHead[s] as number;
-        if (head === 0) {
-          slotKey[s] = key;
-          break;
-        }
-        if (slotKey[s] === key) break;
+        if (head === 0 || nodeKey[head - 1] === key) break;
         s = (s + 1) & mask;
       }
+      nodeKey[n] = key;
       nodeOrd[n] = current;
       nodeNext[n] = slotHead[s] as number;
       slotHead[s] = ++n;

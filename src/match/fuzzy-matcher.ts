@@ -80,7 +80,7 @@ export function findPossibleDuplicates(
   records.forEach((r, i) => store.add(i, r));
   const { pairs, stats: cand } = candidatePairs(
     records.length,
-    (ord) => store.present.get(ord) === 1,
+    (ord) => store.present.get(ord) !== 0,
     keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
     MAX_BLOCK,
   );

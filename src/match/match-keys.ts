@@ -8,6 +8,7 @@
  */
 import { GrowableF64, GrowableU32, hash32 } from './growable.js';
 import type { MatchRecord } from './match-record.js';
+import type { RowRef } from './nik-groups.js';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 
@@ -65,7 +66,7 @@ export class MatchKeyStore {
   readonly p1 = new GrowableU32();
   readonly fullName = new GrowableU32();
   readonly address = new GrowableU32();
-  /** 1 once the row is added (its id has digits only). */
+  /** 0: no keys (no id of digits); 1: a valid row; 2: a row with rejecting findings. */
   readonly present = new GrowableU32();
 
   get size(): number {
@@ -92,7 +93,33 @@ export class MatchKeyStore {
     this.p1.push(r.name.length > 1 ? prefixHash(r.name[r.name.length - 1]) : 0);
     this.fullName.push(r.name.length === 0 ? 0 : hash32([...r.name].sort().join(' ')) || 1);
     this.address.push(r.address.length === 0 ? 0 : hash32([...r.address].sort().slice(0, 4).join(' ')) || 1);
-    this.present.push(1);
+    this.present.push(r.valid ? 1 : 2);
+  }
+
+  /**
+   * The row back as a MatchRecord, from its numbers here plus the two texts the numbers cannot
+   * hold (name and address tokens, joined by spaces). The id comes back as 16 digits; the area
+   * as its hash, which is all a comparison needs.
+   */
+  recordOf(ord: number, ref: RowRef, name: string, address: string): MatchRecord {
+    const pad8 = (n: number) => String(n).padStart(8, '0');
+    const kk = this.kkHi.get(ord);
+    const b = this.birth.get(ord);
+    const phone = this.phone.get(ord);
+    const area = this.area.get(ord);
+    return {
+      ref,
+      id: pad8(this.idHi.get(ord)) + pad8(this.idLo.get(ord)),
+      kk: kk ? pad8(kk - 1) + pad8(this.kkLo.get(ord)) : '',
+      name: name === '' ? [] : name.split(' '),
+      display: '',
+      birth: b ? { year: Math.floor(b / 10000), month: Math.floor(b / 100) % 100, day: b % 100 } : null,
+      // Normalised phones are 08...: the number lost only its leading 0.
+      phone: phone ? `0${phone}` : '',
+      address: address === '' ? [] : address.split(' '),
+      area: area ? String(area) : '',
+      valid: this.present.get(ord) === 1,
+    };
   }
 
   private pushEmpty(): void {

@@ -20,12 +20,11 @@ import { explainMatch } from '../i18n/evidence.js';
 import { type DecisionEntry, type DecisionsFile, readDecisions } from '../io/read-decisions.js';
 import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
-import { candidatePairs } from '../match/candidates.js';
+import { candidatePairs, unpackPair } from '../match/candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import { MAX_BLOCK, type MatchFound, type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
 import { GrowableU32, hash32 } from '../match/growable.js';
 import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
-import type { MatchRecord } from '../match/match-record.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { NikTable } from '../match/nik-table.js';
 import { toMatchRecord } from '../match/to-match-record.js';
@@ -262,7 +261,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   opts.onProgress?.({ phase: 'match', file: '', rows });
   const { pairs, stats: candidateStats } = candidatePairs(
     rows,
-    (ord) => keeper[ord] === 1 && keys.present.get(ord) === 1 && !confirmed.has(ord),
+    (ord) => keeper[ord] === 1 && keys.present.get(ord) !== 0 && !confirmed.has(ord),
     keyFamilies(keys, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion }),
     MAX_BLOCK,
   );
@@ -275,24 +274,37 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   let passes = 2;
   if (pairs.length > 0 || differing.size > 0) {
     passes = 3;
-    const wanted = new Uint8Array(rows);
+    // Per row in a pair, only its name and address tokens are kept (the rest is in the key
+    // store), so a dense batch with millions of candidates still fits.
+    const slot = new Int32Array(rows).fill(-1);
+    let wanted = 0;
     for (const p of pairs) {
-      const a = Math.floor(p / 2 ** 26);
-      wanted[a] = 1;
-      wanted[p - a * 2 ** 26] = 1;
+      const [a, b] = unpackPair(p);
+      if (slot[a] === -1) slot[a] = wanted++;
+      if (slot[b] === -1) slot[b] = wanted++;
     }
-    const records = new Map<number, MatchRecord>();
+    const nameText: string[] = new Array<string>(wanted);
+    const addressText: string[] = new Array<string>(wanted);
     for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onProgress: progress('match') })) {
       const nik = row.nik;
-      if (!nik?.wellFormed || (!wanted[ord] && !differing.has(nik.digits))) continue;
+      const at = slot[ord] as number;
+      if (!nik?.wellFormed || (at < 0 && !differing.has(nik.digits))) continue;
       const ref = { file: plan.index, line: rec.line };
-      const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
-      if (wanted[ord]) records.set(ord, toMatchRecord(row, ref, valid));
+      if (at >= 0) {
+        const r = toMatchRecord(row, ref);
+        nameText[at] = r.name.join(' ');
+        addressText[at] = r.address.join(' ');
+      }
       if (differing.has(nik.digits)) {
+        const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
         groups.add(nik.digits, { ref, valid, completeness: completeness(row) }, nameTokens(row.values.nama), row.values.nama);
       }
     }
-    matches = scorePairs(pairs, (ord) => records.get(ord), NIK_PROFILE, different, matchStats);
+    const recordOf = (ord: number) => {
+      const at = slot[ord] as number;
+      return at < 0 ? undefined : keys.recordOf(ord, index.ref(ord), nameText[at] ?? '', addressText[at] ?? '');
+    };
+    matches = scorePairs(pairs, recordOf, NIK_PROFILE, different, matchStats);
   }
   const t3 = performance.now();
 
