@@ -99,3 +99,54 @@ const catalogs: Record<Lang, Record<ReasonCode, Text>> = { id, en };
 export function reasonText(lang: Lang, code: ReasonCode, params: MessageParams = {}): string {
   return catalogs[lang][code](params);
 }
+
+const SUMMARY: Record<Lang, Partial<Record<ReasonCode, string>>> = {
+  id: {
+    NIK_EXCEL_MANGLED: 'NIK rusak oleh Excel (notasi ilmiah)',
+    NIK_MALFORMED: 'NIK bukan 16 angka',
+    NIK_UNKNOWN_REGION: 'NIK tidak diawali kode provinsi',
+    NIK_BAD_BIRTHDATE: 'tanggal lahir dalam NIK tidak sah',
+    UNDERAGE: 'belum 17 tahun menurut NIK',
+    PHONE_INVALID: 'nomor HP tidak sah',
+    NO_KK_MALFORMED: 'No. KK tidak sah',
+    ALREADY_RECEIVED: 'sudah pernah menerima bantuan',
+    EXCLUDED: 'tidak memenuhi syarat (daftar pengecualian)',
+    DUPLICATE_NIK: 'NIK ganda, orang yang sama',
+    DUPLICATE_CONFIRMED: 'orang yang sama menurut keputusan analis',
+    NIK_CONFLICT: 'satu NIK dipakai orang berbeda',
+    POSSIBLE_DUPLICATE: 'kemungkinan orang yang sama dengan NIK lain',
+    NIK_OUTSIDE_REGION: 'NIK dari luar wilayah',
+    KECAMATAN_UNKNOWN: 'kecamatan tidak dikenal di wilayah ini',
+    NIK_SEX_MISMATCH: 'jenis kelamin tidak sesuai NIK',
+    NIK_BIRTHDATE_MISMATCH: 'tanggal lahir tidak sesuai NIK',
+  },
+  en: {
+    NIK_EXCEL_MANGLED: 'NIK damaged by Excel (scientific notation)',
+    NIK_MALFORMED: 'NIK is not 16 digits',
+    NIK_UNKNOWN_REGION: 'NIK does not start with a province code',
+    NIK_BAD_BIRTHDATE: 'the birth date in the NIK is not real',
+    UNDERAGE: 'younger than 17 by the NIK',
+    PHONE_INVALID: 'invalid phone number',
+    NO_KK_MALFORMED: 'invalid No. KK',
+    ALREADY_RECEIVED: 'already received the aid',
+    EXCLUDED: 'not eligible (exclusion list)',
+    DUPLICATE_NIK: 'duplicate NIK, same person',
+    DUPLICATE_CONFIRMED: 'same person by the analyst\'s decision',
+    NIK_CONFLICT: 'one NIK used by different people',
+    POSSIBLE_DUPLICATE: 'possibly the same person under another NIK',
+    NIK_OUTSIDE_REGION: 'NIK from outside the region',
+    KECAMATAN_UNKNOWN: 'kecamatan not in this region',
+    NIK_SEX_MISMATCH: 'sex disagrees with the NIK',
+    NIK_BIRTHDATE_MISMATCH: 'date of birth disagrees with the NIK',
+  },
+};
+
+/** One line per code, for tables and charts. */
+export function reasonSummary(lang: Lang, code: ReasonCode): string {
+  const missing = /^MISSING_(.+)$/.exec(code);
+  if (missing) {
+    const label = fieldLabel(lang, (missing[1] as string).toLowerCase());
+    return lang === 'id' ? `${label} kosong` : `${label} is empty`;
+  }
+  return SUMMARY[lang][code] ?? code;
+}

@@ -14,12 +14,12 @@ import { stringify } from 'csv-stringify/sync';
 import { UmkmError, UsageError } from '../errors.js';
 import { neutralizeCell } from '../report/neutralize.js';
 
-export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json'] as const;
+export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
-export type CsvOutput = Exclude<OutputName, 'summary.json'>;
+export type CsvOutput = Exclude<OutputName, 'summary.json' | 'report.html'>;
 
 export const JOURNAL = '.umkm-clean-commit.json';
-const TEMP = /^\.(submission\.csv|rejected\.csv|review\.csv|audit\.csv|summary\.json)\.(\d+)-[0-9a-z]+\.tmp$/;
+const TEMP = /^\.(submission\.csv|rejected\.csv|review\.csv|audit\.csv|summary\.json|report\.html)\.(\d+)-[0-9a-z]+\.tmp$/;
 const BATCH_ROWS = 512;
 
 class OutputWriteError extends UmkmError {
@@ -138,14 +138,14 @@ export class OutputFiles {
   async digests(): Promise<Record<CsvOutput, string>> {
     const out = {} as Record<CsvOutput, string>;
     for (const [name, f] of this.files) {
-      if (name === 'summary.json') continue;
+      if (name === 'summary.json' || name === 'report.html') continue;
       await this.flush(f);
       out[name] = f.hash.copy().digest('hex');
     }
     return out;
   }
 
-  async writeText(name: 'summary.json', text: string): Promise<void> {
+  async writeText(name: 'summary.json' | 'report.html', text: string): Promise<void> {
     await this.write(this.files.get(name) as Pending, text);
   }
 

@@ -314,7 +314,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     [...new Set([...REJECTED_META, ...REVIEW_META])],
   );
   await sink?.begin(union);
-  const counter = new SummaryCounter();
+  const counter = new SummaryCounter(opts.lang);
   const onSkip = (plan: InputPlan, rec: { line: number; cells: string[] }) =>
     counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
   for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {

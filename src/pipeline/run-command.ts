@@ -10,6 +10,7 @@ import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
 import { sha256File } from '../io/read-input.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
+import { renderHtmlReport } from '../report/html-report.js';
 import type { RegionTable } from '../schema/region-table.js';
 import { createFileSink } from './file-sink.js';
 import { type Progress, runBatch } from './run-batch.js';
@@ -96,6 +97,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     );
     if (files) {
       await files.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+      await files.writeText('report.html', renderHtmlReport(summary, result.counter.examples, input.lang));
       await files.commit();
       files = null;
     }

@@ -2,6 +2,9 @@
 import type { ReasonCode } from '../rules/codes.js';
 import { foldKecamatan } from '../schema/region-table.js';
 import type { Disposition, RowOutcome } from './outcome.js';
+import type { Lang } from '../i18n/messages.js';
+import { reasonText } from '../i18n/reasons.js';
+import { auditNik } from './csv-rows.js';
 
 export interface DispositionCounts {
   rows: number;
@@ -15,6 +18,16 @@ export interface SkippedLine {
   readonly line: number;
   readonly text: string;
 }
+
+/** A row that shows a reason, for the report's examples. */
+export interface Example {
+  readonly file: string;
+  readonly line: number;
+  readonly nik: string;
+  readonly text: string;
+}
+
+const EXAMPLES_PER_CODE = 3;
 
 export function emptyCounts(): DispositionCounts {
   return { rows: 0, accepted: 0, rejected: 0, review: 0 };
@@ -32,6 +45,9 @@ export class SummaryCounter {
   readonly byFile = new Map<number, DispositionCounts>();
   readonly byKecamatan = new Map<string, DispositionCounts & { name: string }>();
   readonly skipped: SkippedLine[] = [];
+  readonly examples = new Map<ReasonCode, Example[]>();
+
+  constructor(private readonly lang: Lang = 'id') {}
 
   add(o: RowOutcome): void {
     bump(this.totals, o.disposition);
@@ -50,6 +66,11 @@ export class SummaryCounter {
       seen.add(finding.code);
       const bucket = finding.severity === 'warn' ? this.warnings : this.reasons;
       bucket[finding.code] = (bucket[finding.code] ?? 0) + 1;
+      let ex = this.examples.get(finding.code);
+      if (!ex) this.examples.set(finding.code, (ex = []));
+      if (ex.length < EXAMPLES_PER_CODE) {
+        ex.push({ file: o.sourceFile, line: o.sourceLine, nik: auditNik(o), text: reasonText(this.lang, finding.code, finding.params) });
+      }
     }
   }
 
