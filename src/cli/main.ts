@@ -10,7 +10,9 @@ import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Umkm
 import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
 import { runCommand } from '../pipeline/run-command.js';
-import { createTerminal, type Terminal } from './render.js';
+import { inspectInputs } from '../pipeline/inspect.js';
+import { writeConfigTemplate } from '../io/write-config.js';
+import { createTerminal, renderInspect, type Terminal } from './render.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
@@ -103,16 +105,7 @@ async function execute(
       term.error(formatMessage(opts.lang, 'interrupted'));
       return EXIT_INTERRUPTED;
     }
-    if (err instanceof ConfigError) {
-      term.error([formatMessage(opts.lang, err.key, err.params), ...err.problems.map((p) => `  - ${p}`)].join('\n'));
-      return err.exitCode;
-    }
-    if (err instanceof UmkmError) {
-      term.error(formatMessage(opts.lang, err.key, err.params));
-      return err.exitCode;
-    }
-    term.error(formatMessage(opts.lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
-    return EXIT_INTERNAL;
+    return reportError(err, term, opts.lang);
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -164,7 +157,59 @@ Examples:
       setExit(await execute('check', inputs, rest, streams));
     });
 
+  program
+    .command('inspect')
+    .description('show what was sniffed per file: encoding, delimiter, header row, column mapping, rows')
+    .argument('<input...>', 'CSV exports to look at')
+    .option('--config <file>', 'JSON or YAML config (aliases, required fields)')
+    .addOption(new Option('--lang <lang>', 'language of the texts').choices(LANGS).default('id'))
+    .option('--json', 'the findings as JSON on stdout', false)
+    .addHelpText('after', '\nExample:\n  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml')
+    .action(async (inputs: string[], opts: { config?: string; lang: Lang; json: boolean }) => {
+      const term = createTerminal(streams, { lang: opts.lang, json: opts.json, quiet: true });
+      try {
+        const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
+        const reports = await inspectInputs(inputs, config, opts.lang);
+        streams.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : renderInspect(reports, opts.lang));
+        setExit(EXIT_OK);
+      } catch (err) {
+        setExit(reportError(err, term, opts.lang));
+      }
+    });
+
+  program
+    .command('init')
+    .description('write a commented config file with the defaults, to edit')
+    .argument('[file]', 'where to write it', 'umkm-clean.yaml')
+    .option('--force', 'replace the file if it exists', false)
+    .addOption(new Option('--lang <lang>', 'language of the texts').choices(LANGS).default('id'))
+    .action(async (file: string, opts: { force: boolean; lang: Lang }) => {
+      const term = createTerminal(streams, { lang: opts.lang, json: false, quiet: true });
+      try {
+        await writeConfigTemplate(file, opts.force);
+        streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file })}\n`);
+        setExit(EXIT_OK);
+      } catch (err) {
+        setExit(reportError(err, term, opts.lang));
+      }
+    });
+
   return program;
+}
+
+/** A run failure as words on stderr and its exit code. */
+function reportError(err: unknown, term: Terminal, lang: Lang): number {
+  term.stop();
+  if (err instanceof ConfigError) {
+    term.error([formatMessage(lang, err.key, err.params), ...err.problems.map((p) => `  - ${p}`)].join('\n'));
+    return err.exitCode;
+  }
+  if (err instanceof UmkmError) {
+    term.error(formatMessage(lang, err.key, err.params));
+    return err.exitCode;
+  }
+  term.error(formatMessage(lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  return EXIT_INTERNAL;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so output always flushes. */

@@ -9,6 +9,7 @@ import { formatMessage, type Lang, type MessageKey, type MessageParams } from '.
 import type { Progress } from '../pipeline/run-batch.js';
 import type { ReasonCode } from '../rules/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
+import type { InspectReport } from '../pipeline/inspect.js';
 import type { CliStreams } from './main.js';
 
 export interface Terminal {
@@ -30,8 +31,8 @@ const DELIM_LABEL: Record<string, string> = { ',': ',', ';': ';', '\t': 'TAB', '
 export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: string | null, c: ChalkInstance): string {
   const t = (key: MessageKey, p: MessageParams = {}) => formatMessage(lang, key, p);
   const lines: string[] = [];
-  const num = (n: number) => String(n).padStart(8);
-  const row = (label: string, n: number) => `  ${label.padEnd(48)}${num(n)}`;
+  const num = (n: number) => formatCount(n, lang).padStart(10);
+  const row = (label: string, n: number) => `  ${label.padEnd(46)}${num(n)}`;
   const totals = summary.totals;
   lines.push(c.bold(t('summary.title')));
   lines.push(row(t('summary.rows'), totals.rows));
@@ -44,7 +45,7 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
     const entries = Object.entries(counts) as [ReasonCode, number][];
     if (entries.length === 0) return;
     lines.push('', c.bold(title));
-    for (const [code, n] of entries.sort((a, b) => b[1] - a[1])) lines.push(`  ${code.padEnd(48)}${num(n)}`);
+    for (const [code, n] of entries.sort((a, b) => b[1] - a[1])) lines.push(`  ${code.padEnd(46)}${num(n)}`);
   };
   section(t('summary.reasons'), summary.reasons);
   section(t('summary.warnings'), summary.warnings);
@@ -66,20 +67,46 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
   return `${lines.join('\n')}\n`;
 }
 
+export function formatCount(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US');
+}
+
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
+}
+
 export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: boolean; quiet: boolean }): Terminal {
   const interactive = Boolean(streams.stderr.isTTY) && !opts.quiet && !opts.json;
   const errColour = new Chalk({ level: colourLevel(streams.stderr) });
   let spinner: Ora | null = null;
   let lastUpdate = 0;
+  let phase = '';
+  let phaseStart = Date.now();
   return {
     progress(p) {
       if (!interactive) return;
       const now = Date.now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        phaseStart = now;
+      }
       if (spinner && now - lastUpdate < 100) return;
       lastUpdate = now;
       const key: MessageKey =
-        p.phase === 'sniff' ? 'progress.sniffing' : p.phase === 'read' ? 'progress.reading' : 'progress.writing';
-      const text = formatMessage(opts.lang, key, { file: p.file, rows: p.rows });
+        p.phase === 'sniff'
+          ? 'progress.sniffing'
+          : p.phase === 'read'
+            ? 'progress.reading'
+            : p.phase === 'match'
+              ? 'progress.matching'
+              : 'progress.writing';
+      const seconds = (now - phaseStart) / 1000;
+      const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
+      // Bytes tell how far a pass is; rows do not, until the pass is over.
+      const eta = p.bytes > 0 && p.totalBytes > p.bytes ? formatDuration((seconds * (p.totalBytes - p.bytes)) / p.bytes) : '-';
+      const text = formatMessage(opts.lang, key, { file: p.file, rows: formatCount(p.rows, opts.lang), rate: formatCount(rate, opts.lang), eta });
       if (!spinner) spinner = ora({ text, stream: streams.stderr as NodeJS.WriteStream, isEnabled: true }).start();
       else spinner.text = text;
     },
@@ -107,4 +134,27 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       streams.stderr.write(`${errColour.red('umkm-clean:')} ${message}\n`);
     },
   };
+}
+
+const INSPECT = {
+  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada' },
+  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present' },
+} as const;
+
+/** `inspect` as text: what was sniffed, and how each header maps. */
+export function renderInspect(reports: readonly InspectReport[], lang: Lang): string {
+  const t = INSPECT[lang];
+  const lines: string[] = [];
+  for (const r of reports) {
+    lines.push(r.file);
+    lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
+    r.columns.forEach((c, i) => {
+      lines.push(`  ${String(i + 1).padStart(3)}. ${JSON.stringify(c.header).padEnd(34)} -> ${c.field ?? t.kept}`);
+    });
+    if (r.absent.length > 0) lines.push(`  ${t.absent}: ${r.absent.join(', ')}`);
+    lines.push(`  ${t.records}: ${formatCount(r.records, lang)}   ${t.skipped}: ${formatCount(r.skipped, lang)}`);
+    for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${s.text}`);
+    lines.push('');
+  }
+  return lines.join('\n');
 }

@@ -37,6 +37,8 @@ export function parseConfig(data: unknown): { config: ResolvedConfig; problems: 
 
   for (const key of Object.keys(data)) {
     if (!TOP_KEYS.includes(key)) problems.push(`unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+    // A key left with only comments under it (as `umkm-clean init` writes them) is not set.
+    if (data[key] === null) delete data[key];
   }
 
   const aliases: Partial<Record<Field, string[]>> = {};

@@ -60,10 +60,13 @@ const id = {
   'summary.checkOnly': () => 'Mode check: tidak ada berkas yang ditulis.',
   'summary.fileLine': (p) =>
     `${p.file}: ${p.rows} baris (${p.encoding}, pemisah ${p.delimiter}, judul di baris ${p.header})`,
-  'progress.reading': (p) => `Membaca ${p.file} (${p.rows} baris)`,
-  'progress.writing': (p) => `Menulis hasil (${p.rows} baris)`,
+  'progress.reading': (p) => `Memeriksa ${p.file}: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
+  'progress.matching': (p) => `Mencari duplikat: ${p.rows} baris, sisa ${p.eta}`,
+  'progress.writing': (p) => `Menulis hasil: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
   'progress.sniffing': (p) => `Mengenali ${p.file}`,
   interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
+  'init.written': (p) => `Konfigurasi ditulis ke ${p.file}. Ubah sesuai kebutuhan, lalu pakai dengan --config ${p.file}.`,
+  'init.exists': (p) => `${p.file} sudah ada. Pakai --force untuk menimpanya.`,
 } satisfies Record<string, Template>;
 
 export type MessageKey = keyof typeof id;
@@ -119,10 +122,13 @@ const en: Record<MessageKey, Template> = {
   'summary.checkOnly': () => 'Check mode: no file was written.',
   'summary.fileLine': (p) =>
     `${p.file}: ${p.rows} rows (${p.encoding}, delimiter ${p.delimiter}, header on line ${p.header})`,
-  'progress.reading': (p) => `Reading ${p.file} (${p.rows} rows)`,
-  'progress.writing': (p) => `Writing outputs (${p.rows} rows)`,
+  'progress.reading': (p) => `Checking ${p.file}: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
+  'progress.matching': (p) => `Looking for duplicates: ${p.rows} rows, ${p.eta} left`,
+  'progress.writing': (p) => `Writing outputs: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
   'progress.sniffing': (p) => `Sniffing ${p.file}`,
   interrupted: () => 'Stopped. No output file was changed.',
+  'init.written': (p) => `Configuration written to ${p.file}. Edit it, then use it with --config ${p.file}.`,
+  'init.exists': (p) => `${p.file} exists already. Use --force to replace it.`,
 };
 
 const catalogs: Record<Lang, Record<MessageKey, Template>> = { id, en };

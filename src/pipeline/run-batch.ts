@@ -60,6 +60,9 @@ export interface Progress {
   readonly file: string;
   /** Rows done in this phase so far, over all files. */
   readonly rows: number;
+  /** Bytes read in this phase so far, and in all, for a rate and an ETA. */
+  readonly bytes: number;
+  readonly totalBytes: number;
 }
 
 export interface OutcomeSink {
@@ -156,7 +159,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   const aliases = buildAliasIndex(opts.config.aliases);
   const reports: InputReport[] = [];
   for (let i = 0; i < opts.inputs.length; i++) {
-    opts.onProgress?.({ phase: 'sniff', file: names[i] as string, rows: 0 });
+    opts.onProgress?.({ phase: 'sniff', file: names[i] as string, rows: 0, bytes: 0, totalBytes: 0 });
     const plan = await sniffInput(opts.inputs[i] as string, i, names[i] as string, aliases, opts.config.required, opts.lang);
     const notices: Notice[] = plan.mapping.duplicates.map((d) => ({
       key: 'notice.duplicateColumn',
@@ -183,8 +186,9 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     region: opts.region,
   };
   const overrides = opts.config.severities;
-  const progress = (phase: Progress['phase']) => (plan: InputPlan, rows: number) =>
-    opts.onProgress?.({ phase, file: plan.name, rows });
+  const totalBytes = plans.reduce((n, p) => n + p.size, 0);
+  const progress = (phase: Progress['phase']) => (plan: InputPlan, rows: number, bytes: number) =>
+    opts.onProgress?.({ phase, file: plan.name, rows, bytes, totalBytes });
   const t1 = performance.now();
 
   // 1. Scan.
@@ -258,7 +262,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     confirmed.set(later, { other: index.ref(earlier), otherNik: earlierNik, list: entry.list });
   }
   const different = new Set([...decisionMap].filter(([, d]) => d.decision === 'BEDA').map(([k]) => k));
-  opts.onProgress?.({ phase: 'match', file: '', rows });
+  opts.onProgress?.({ phase: 'match', file: '', rows, bytes: 0, totalBytes });
   const { pairs, stats: candidateStats } = candidatePairs(
     rows,
     (ord) => keeper[ord] === 1 && keys.present.get(ord) !== 0 && !confirmed.has(ord),

@@ -48,18 +48,22 @@ export interface ScanHooks {
   readonly signal?: AbortSignal;
   /** A line that is not a record. */
   onSkip?(plan: InputPlan, rec: CsvRecord): void;
-  /** After each chunk read: records so far in this pass. */
-  onProgress?(plan: InputPlan, records: number): void;
+  /** After each chunk read: records and bytes so far in this pass. */
+  onProgress?(plan: InputPlan, records: number, bytes: number): void;
   /** Every byte read, for the manifest's checksums. */
   onBytes?(plan: InputPlan, chunk: Buffer): void;
 }
 
 export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks): AsyncGenerator<ScannedRecord> {
   let ord = 0;
+  let bytes = 0;
   for (const plan of plans) {
     const classifier = new RecordClassifier();
     const columns = plan.mapping.columns;
-    const onBytes = hooks.onBytes ? (chunk: Buffer) => hooks.onBytes?.(plan, chunk) : undefined;
+    const onBytes = (chunk: Buffer) => {
+      bytes += chunk.length;
+      hooks.onBytes?.(plan, chunk);
+    };
     for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
       for (const rec of batch) {
         const row = prepareRow(rec.cells, columns, hooks.asOf);
@@ -69,7 +73,7 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
         }
         yield { plan, rec, row, ord: ord++ };
       }
-      hooks.onProgress?.(plan, ord);
+      hooks.onProgress?.(plan, ord, bytes);
     }
   }
 }

@@ -1,0 +1,13 @@
+/** Writes the commented config of `umkm-clean init`; never over an existing file unless forced. */
+import { writeFile } from 'node:fs/promises';
+import { configTemplate } from '../config/init-template.js';
+import { UsageError } from '../errors.js';
+
+export async function writeConfigTemplate(file: string, force: boolean): Promise<void> {
+  try {
+    await writeFile(file, configTemplate(), { flag: force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError('init.exists', { file }, { cause: err });
+    throw new UsageError('config.unreadable', { file, detail: (err as NodeJS.ErrnoException).code ?? String(err) }, { cause: err });
+  }
+}
