@@ -33,6 +33,7 @@ interface CommandOptions {
   lang: Lang;
   json: boolean;
   quiet: boolean;
+  xlsx?: boolean;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -93,6 +94,7 @@ async function execute(
       region,
       asOf: opts.asOf ?? today(),
       lang: opts.lang,
+      xlsx: command === 'clean' && opts.xlsx !== false,
       tool: { name: pkg.name, version: pkg.version },
       signal: controller.signal,
       onProgress: (p) => term.progress(p),
@@ -126,7 +128,8 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
     program
       .command('clean')
       .description('check every row, find duplicates and write submission, rejected, review, audit and summary files')
-      .requiredOption('--out <dir>', 'folder for the output files (created if missing; other files in it are left alone)'),
+      .requiredOption('--out <dir>', 'folder for the output files (created if missing; other files in it are left alone)')
+      .option('--no-xlsx', 'do not write the .xlsx copies (submission, rejected, review, one rejection workbook per file)'),
   )
     .addHelpText(
       'after',

@@ -19,7 +19,7 @@ export type OutputName = (typeof OUTPUT_NAMES)[number];
 export type CsvOutput = Exclude<OutputName, 'summary.json' | 'report.html'>;
 
 export const JOURNAL = '.umkm-clean-commit.json';
-const TEMP = /^\.(submission\.csv|rejected\.csv|review\.csv|audit\.csv|summary\.json|report\.html)\.(\d+)-[0-9a-z]+\.tmp$/;
+const TEMP = /^\.([A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json|html|xlsx))\.(\d+)-[0-9a-z]+\.tmp$/;
 const BATCH_ROWS = 512;
 
 class OutputWriteError extends UmkmError {
@@ -78,8 +78,12 @@ export async function recoverOutputs(dir: string): Promise<{ rolledForward: numb
   return { rolledForward, removed };
 }
 
+/** Spreadsheet copies and per-file rejection workbooks: named by the run, written by others. */
+const EXTRA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.xlsx$/;
+
 export class OutputFiles {
   private readonly files = new Map<OutputName, Pending>();
+  private readonly extras = new Map<string, { temp: string; final: string }>();
   private failed: unknown = null;
 
   private constructor(readonly dir: string) {}
@@ -145,6 +149,22 @@ export class OutputFiles {
     return out;
   }
 
+  /**
+   * A temporary path for another output file (a workbook) that joins this run's commit: renamed
+   * into place with the others, or dropped with them.
+   */
+  reserve(name: string): string {
+    if (!EXTRA_NAME.test(name) || this.extras.has(name)) throw new Error(`bad or repeated output name ${name}`);
+    const temp = join(this.dir, `.${name}.${process.pid}-${Date.now().toString(36)}.tmp`);
+    this.extras.set(name, { temp, final: join(this.dir, name) });
+    return temp;
+  }
+
+  /** Names of the extra files reserved so far. */
+  get extraNames(): string[] {
+    return [...this.extras.keys()];
+  }
+
   async writeText(name: 'summary.json' | 'report.html', text: string): Promise<void> {
     await this.write(this.files.get(name) as Pending, text);
   }
@@ -160,14 +180,14 @@ export class OutputFiles {
         }),
       );
       if (this.failed) throw this.failed;
-      const entries = [...this.files.values()].map((f) => ({
+      const entries = [...this.files.values(), ...this.extras.values()].map((f) => ({
         temp: f.temp.slice(this.dir.length + 1),
         final: f.final.slice(this.dir.length + 1),
       }));
       const journal = join(this.dir, JOURNAL);
       await writeFile(`${journal}.${process.pid}.tmp`, JSON.stringify(entries), { mode: 0o600 });
       await rename(`${journal}.${process.pid}.tmp`, journal);
-      for (const f of this.files.values()) await rename(f.temp, f.final);
+      for (const f of [...this.files.values(), ...this.extras.values()]) await rename(f.temp, f.final);
       await rm(journal, { force: true });
     } catch (err) {
       await this.abort();
@@ -187,5 +207,6 @@ export class OutputFiles {
         await rm(f.temp, { force: true });
       }),
     );
+    await Promise.all([...this.extras.values()].map((f) => rm(f.temp, { force: true })));
   }
 }

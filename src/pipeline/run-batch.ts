@@ -68,6 +68,8 @@ export interface Progress {
 export interface OutcomeSink {
   begin(union: ColumnUnion): Promise<void>;
   write(outcome: RowOutcome): Promise<void>;
+  /** After the last row: close what needs closing. */
+  finish(): Promise<void>;
 }
 
 export interface InputReport {
@@ -380,6 +382,7 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     counter.add(outcome);
     await sink?.write(outcome);
   }
+  await sink?.finish();
   const t4 = performance.now();
   return {
     inputs: reports,

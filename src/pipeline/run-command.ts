@@ -28,6 +28,8 @@ export interface CommandInput {
   readonly region: RegionTable | null;
   readonly asOf: string;
   readonly lang: Lang;
+  /** Also write submission, rejected and review as .xlsx, and a rejection workbook per file. */
+  readonly xlsx?: boolean;
   readonly tool: { name: string; version: string };
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
@@ -47,7 +49,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     files = await OutputFiles.open(outDir);
   }
   try {
-    const sink = files ? createFileSink(files, input.config.template, input.lang) : null;
+    const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false) : null;
     const result = await runBatch(
       {
         inputs: input.inputs,
@@ -72,6 +74,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
         manifest: {
           lists,
           outputs: files ? await files.digests() : null,
+          workbooks: files ? files.extraNames : [],
           config: input.config,
           rules: RULES.map((r) => ({
             name: r.name,
@@ -89,6 +92,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
           config: input.configPath,
           as_of: input.asOf,
           lang: input.lang,
+          xlsx: input.xlsx ?? false,
         },
         startedAt,
         totalMs: Math.round(performance.now() - started),

@@ -9,6 +9,8 @@ export interface Manifest {
   readonly lists: Record<string, string>;
   /** SHA-256 of each CSV output (summary.json cannot hold its own). */
   readonly outputs: Record<string, string> | null;
+  /** The .xlsx files written beside the CSVs. */
+  readonly workbooks: readonly string[];
   readonly config: unknown;
   readonly rules: { name: string; codes: Record<string, string> }[];
 }
@@ -109,6 +111,7 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       inputs: result.inputs.map((r) => ({ file: r.plan.name, path: r.plan.path, bytes: r.plan.size, sha256: r.sha256 })),
       lists: meta.manifest.lists,
       outputs: meta.manifest.outputs,
+      workbooks: meta.manifest.workbooks,
       config: meta.manifest.config,
       rules: meta.manifest.rules,
       node: process.version,

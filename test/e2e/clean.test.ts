@@ -105,7 +105,21 @@ describe('clean on the demo exports', () => {
 
   it('creates owner-only files, and leaves nothing temporary behind', () => {
     const names = readdirSync(out).sort();
-    expect(names).toEqual(['audit.csv', 'rejected.csv', 'report.html', 'review.csv', 'submission.csv', 'summary.json']);
+    expect(names).toEqual([
+      'audit.csv',
+      'rejected-kec-bekasi-barat.xlsx',
+      'rejected-kec-jatiasih.xlsx',
+      'rejected-kec-pondokgede.xlsx',
+      'rejected-kec-rawalumbu.xlsx',
+      'rejected.csv',
+      'rejected.xlsx',
+      'report.html',
+      'review.csv',
+      'review.xlsx',
+      'submission.csv',
+      'submission.xlsx',
+      'summary.json',
+    ]);
     if (process.platform !== 'win32') {
       for (const n of names) expect(statSync(join(out, n)).mode & 0o077, n).toBe(0);
     }

@@ -86,7 +86,7 @@ describe('faults', () => {
     const out = join(tmp, 'interrupted');
     expect(runCli(['clean', small, '--out', out, '--quiet', '--as-of', '2021-05-20']).code).toBe(0);
     const before = CSVS.map((n) => sha(join(out, n)));
-    const r = await runAndSignal(['clean', large, '--out', out, '--as-of', '2021-05-20'], 'SIGINT', Math.min(300, fullRunMs / 3));
+    const r = await runAndSignal(['clean', large, '--out', out, '--as-of', '2021-05-20'], 'SIGINT', Math.max(400, fullRunMs / 3));
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('Dihentikan. Tidak ada berkas hasil yang diubah.');
     expect(CSVS.map((n) => sha(join(out, n)))).toEqual(before);

@@ -1,0 +1,81 @@
+/**
+ * The .xlsx outputs opened with a spreadsheet reader (exceljs): NIKs are 16-digit text equal to
+ * audit.csv (a Papua NIK above 2^53 included), phones keep their leading 0, the header is frozen
+ * and filtered, and each kecamatan's workbook holds exactly its own rejected rows.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { DEMO } from '../helpers/paths.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'umkm-xlsx-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const out = join(tmp, 'demo');
+const files = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt', 'kec-rawalumbu.csv'];
+
+async function readSheet(name: string): Promise<{ sheet: ExcelJS.Worksheet; rows: Record<string, unknown>[] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(out, name));
+  const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  const rows: Record<string, unknown>[] = [];
+  sheet.eachRow((row, i) => {
+    if (i === 1) return;
+    rows.push(Object.fromEntries(header.map((h, c) => [h, row.getCell(c + 1).value ?? ''])));
+  });
+  return { sheet, rows };
+}
+const readCsv = (name: string) => parse(readFileSync(join(out, name), 'utf8'), { columns: true }) as Record<string, string>[];
+
+describe('spreadsheet outputs', () => {
+  beforeAll(() => {
+    expect(runCli(['clean', ...files.map((f) => join(DEMO, f)), '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet']).code).toBe(0);
+  });
+
+  it('submission.xlsx holds the accepted NIKs of audit.csv as 16-digit text, phones with their 0', async () => {
+    const { sheet, rows } = await readSheet('submission.xlsx');
+    const accepted = readCsv('audit.csv').filter((r) => r.disposition === 'accepted').map((r) => r.nik);
+    expect(rows.map((r) => r.NIK)).toEqual(accepted);
+    expect(rows.map((r) => r.NIK)).toContain('9171015505900001');
+    for (const r of rows) {
+      expect(typeof r.NIK).toBe('string');
+      expect(r.NIK).toMatch(/^\d{16}$/);
+      expect(r.NO_HP).toMatch(/^08\d+$/);
+    }
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe('@');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+  });
+
+  it('rejected.xlsx and review.xlsx carry the same rows as their CSVs', async () => {
+    for (const name of ['rejected', 'review']) {
+      const { rows } = await readSheet(`${name}.xlsx`);
+      const csv = readCsv(`${name}.csv`);
+      expect(rows.map((r) => [r.source_file, String(r.source_line), r.reason_codes])).toEqual(
+        csv.map((r) => [r.source_file, r.source_line, r.reason_codes]),
+      );
+    }
+  });
+
+  it('each kecamatan gets a workbook with exactly its own rejected rows', async () => {
+    const rejected = readCsv('rejected.csv');
+    for (const f of files) {
+      const book = `rejected-${f.replace(/\.[a-z]+$/, '')}.xlsx`;
+      const { rows } = await readSheet(book);
+      const own = rejected.filter((r) => r.source_file === f);
+      expect(rows.map((r) => String(r.source_line)), book).toEqual(own.map((r) => r.source_line));
+      expect(new Set(rows.map((r) => r.source_file))).toEqual(new Set([f]));
+    }
+  });
+
+  it('--no-xlsx writes the CSVs only', () => {
+    const plain = join(tmp, 'plain');
+    expect(runCli(['clean', join(DEMO, files[0] as string), '--out', plain, '--quiet', '--no-xlsx']).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(plain, 'summary.json'), 'utf8'));
+    expect(summary.manifest.workbooks).toEqual([]);
+  });
+});
