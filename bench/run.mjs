@@ -16,7 +16,12 @@ import { generateBatch, synthCsvLine } from '../dist/synth/generate.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, 'skip-duckdb': { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '100000' },
+    seed: { type: 'string', default: '1' },
+    'skip-duckdb': { type: 'boolean', default: false },
+    'no-xlsx': { type: 'boolean', default: false },
+  },
 });
 const rows = Number(values.rows);
 const seed = Number(values.seed);
@@ -53,7 +58,8 @@ function runOurs() {
   const out = join(dir, `out-${rows}`);
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'umkm-clean.js'), 'clean', input, '--out', out, '--quiet', '--as-of', '2021-05-20'], {
+  const extra = values['no-xlsx'] ? ['--no-xlsx'] : [];
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'umkm-clean.js'), 'clean', input, '--out', out, '--quiet', '--as-of', '2021-05-20', ...extra], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const ms = performance.now() - t;
@@ -77,7 +83,7 @@ const line = (name, r) =>
 console.log(`\n${rows.toLocaleString('en')} rows, seed ${seed}, ${process.platform} ${process.arch}, node ${process.version}`);
 console.log('| run                                | wall s   | rows/s    | RSS MB |');
 console.log('|------------------------------------|----------|-----------|--------|');
-console.log(line('umkm-clean clean (full pipeline)', ours));
+console.log(line(values['no-xlsx'] ? 'umkm-clean clean --no-xlsx' : 'umkm-clean clean (every output)', ours));
 if (duck) console.log(line('DuckDB dedup by NIK (bare)', duck));
 if (duck) console.log(`ours/DuckDB wall ratio: ${(ours.ms / duck.ms).toFixed(2)}`);
 const t = ours.summary.timings_ms;
