@@ -1,7 +1,7 @@
 /**
  * Candidate pairs from blocking keys, one family at a time, in typed arrays: every row's keys go
- * into a hash table of chains, and each chain of 2..maxBlock rows yields its pairs. A chain longer
- * than maxBlock (a phone number of a whole office) is skipped and counted: the work stays linear.
+ * into a hash table of chains, and each chain of 2..family.maxBlock rows yields its pairs. A longer
+ * chain (a phone number of a whole office) is skipped and counted: the work stays linear.
  * Pairs come out deduplicated and sorted, packed as a * 2^26 + b (a < b < 2^26 rows).
  */
 import type { KeyFamily } from './match-keys.js';
@@ -24,7 +24,6 @@ export function candidatePairs(
   rows: number,
   eligible: (ord: number) => boolean,
   families: readonly KeyFamily[],
-  maxBlock: number,
 ): { pairs: Float64Array; stats: CandidateStats } {
   if (rows >= MAX_ROWS) throw new RangeError(`at most ${MAX_ROWS} rows can be matched in one batch`);
   const stats: CandidateStats = { blocks: 0, oversizedBlocks: 0, pairs: 0 };
@@ -46,7 +45,7 @@ export function candidatePairs(
     const count = () => {
       nodes++;
     };
-    for (let ord = 0; ord < rows; ord++) if (eligible(ord)) family(ord, count);
+    for (let ord = 0; ord < rows; ord++) if (eligible(ord)) family.keys(ord, count);
     if (nodes < 2) continue;
     // Slots hold only a chain head; each node keeps its own key: 4 bytes a slot, 20 a key.
     const capacity = nextPow2(Math.ceil(nodes * 1.5));
@@ -74,7 +73,7 @@ export function candidatePairs(
     for (let ord = 0; ord < rows; ord++) {
       if (!eligible(ord)) continue;
       current = ord;
-      family(ord, insert);
+      family.keys(ord, insert);
     }
     for (let s = 0; s < capacity; s++) {
       let node = slotHead[s] as number;
@@ -88,7 +87,7 @@ export function candidatePairs(
       }
       if (chain.length < 2) continue;
       stats.blocks++;
-      if (chain.length > maxBlock) {
+      if (chain.length > family.maxBlock) {
         stats.oversizedBlocks++;
         continue;
       }

@@ -9,9 +9,6 @@ import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from './match-record.js';
 import { isBefore } from './nik-groups.js';
 
-/** Blocks larger than this are skipped: they say nothing about identity. */
-export const MAX_BLOCK = 60;
-
 export interface MatchFound {
   readonly heldOrd: number;
   readonly otherOrd: number;
@@ -82,7 +79,6 @@ export function findPossibleDuplicates(
     records.length,
     (ord) => store.present.get(ord) !== 0,
     keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
-    MAX_BLOCK,
   );
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
   const matches = scorePairs(pairs, (ord) => records[ord], profile, different, stats);

@@ -131,8 +131,20 @@ export class MatchKeyStore {
   }
 }
 
-/** A family of blocking keys: calls emit once per key of row `ord`. */
-export type KeyFamily = (ord: number, emit: (key: number) => void) => void;
+/**
+ * A family of blocking keys: keys(ord, emit) calls emit once per key of row `ord`. Blocks larger
+ * than maxBlock are skipped; the id families may be larger than those of evidence shared by
+ * households and namesakes (birth date, phone, address), where a big block says nothing.
+ */
+export interface KeyFamily {
+  readonly name: string;
+  readonly maxBlock: number;
+  keys(ord: number, emit: (key: number) => void): void;
+}
+
+/** Largest block of a NIK-derived family, and of the others. */
+export const MAX_ID_BLOCK = 60;
+export const MAX_EVIDENCE_BLOCK = 16;
 
 export interface FamilyOptions {
   /** Block on kelurahan + full name too. */
@@ -150,29 +162,30 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
     if (p1 && p1 !== p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p1));
   };
   const families: KeyFamily[] = [];
+  const add = (name: string, maxBlock: number, keys: KeyFamily['keys']) => families.push({ name, maxBlock, keys });
   for (let i = 0; i < 15; i++) {
-    families.push((ord, emit) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, emit));
+    add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, emit) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, emit));
   }
   // A KK typed in the NIK column: one row's id meets another row's KK.
-  families.push((ord, emit) => {
+  add('kk-as-nik', MAX_ID_BLOCK, (ord, emit) => {
     withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, emit);
     const kk = s.kkHi.get(ord);
     if (kk) withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, emit);
   });
-  families.push((ord, emit) => {
+  add('birth', MAX_EVIDENCE_BLOCK, (ord, emit) => {
     const b = s.birth.get(ord);
     if (b) withPrefixes(ord, b, scope(ord, 200), emit);
   });
-  families.push((ord, emit) => {
+  add('phone', MAX_EVIDENCE_BLOCK, (ord, emit) => {
     const p = s.phone.get(ord);
     if (p) withPrefixes(ord, p, scope(ord, 300), emit);
   });
-  families.push((ord, emit) => {
+  add('address', MAX_EVIDENCE_BLOCK, (ord, emit) => {
     const a = s.address.get(ord);
     if (a) withPrefixes(ord, a, scope(ord, 400), emit);
   });
   if (options.area) {
-    families.push((ord, emit) => {
+    add('area-name', MAX_EVIDENCE_BLOCK, (ord, emit) => {
       const a = s.area.get(ord);
       const n = s.fullName.get(ord);
       if (a && n) emit(mix(a, n, 500));

@@ -15,12 +15,14 @@ const SYNONYMS: Record<string, string> = {
 const DROP = new Set(['NO', 'NOMOR', 'NOMER']);
 
 export function addressTokens(address: string): string[] {
-  const v = address
-    .toUpperCase()
+  let v = address.toUpperCase();
+  if (v.includes('RT') || v.includes('RW')) {
     // RT 002/RW 003, RT.02 RW.03, RT02/03
-    .replace(/\bRT\.?\s*0*(\d+)\s*\/\s*(?:RW\.?\s*)?0*(\d+)/g, ' RT$1 RW$2 ')
-    .replace(/\b(RT|RW)\.?\s*0*(\d+)/g, ' $1$2 ')
-    .replace(/[^A-Z0-9]+/g, ' ');
+    v = v
+      .replace(/\bRT\.?\s*0*(\d+)\s*\/\s*(?:RW\.?\s*)?0*(\d+)/g, ' RT$1 RW$2 ')
+      .replace(/\b(RT|RW)\.?\s*0*(\d+)/g, ' $1$2 ');
+  }
+  v = v.replace(/[^A-Z0-9]+/g, ' ');
   const out: string[] = [];
   for (const raw of v.split(' ')) {
     if (raw === '' || DROP.has(raw)) continue;

@@ -3,20 +3,35 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '.', '0', 'N/A', 'NA', 'NULL', '
 /** Longest placeholder with room for doubled spaces ("TIDAK  ADA"). */
 const MAX_PLACEHOLDER = 16;
 
+function isPlaceholder(trimmed: string): boolean {
+  return trimmed.length <= MAX_PLACEHOLDER && PLACEHOLDERS.has(trimmed.toUpperCase().replace(/\s+/g, ' '));
+}
+
+/** Whitespace as String.prototype.trim sees it, for the characters that occur in these sheets. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x200b;
+}
+
 export function isEmptyValue(value: string | undefined): boolean {
-  if (value === undefined) return true;
-  const v = value.trim();
-  if (v === '') return true;
-  // Hot path: nearly every cell is a real value, longer than any placeholder.
-  if (v.length > MAX_PLACEHOLDER) return false;
-  return PLACEHOLDERS.has(v.toUpperCase().replace(/\s+/g, ' '));
+  return cleanCell(value) === '';
 }
 
 const RUNS_OF_SPACE = /\s{2,}|[\t\r\n\u00a0]/;
 
-/** Trims a cell and turns a placeholder into ''. Inner line breaks and runs of spaces become one space. */
+/**
+ * Trims a cell and turns a placeholder into ''. Inner line breaks and runs of spaces become one
+ * space. Per cell, per pass: the common case (no surrounding space, longer than a placeholder)
+ * allocates nothing.
+ */
 export function cleanCell(value: string | undefined): string {
-  if (value === undefined || isEmptyValue(value)) return '';
-  const v = value.trim();
+  if (value === undefined) return '';
+  const n = value.length;
+  if (n === 0) return '';
+  let v = value;
+  if (isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(n - 1))) {
+    v = value.trim();
+    if (v === '') return '';
+  }
+  if (v.length <= MAX_PLACEHOLDER && isPlaceholder(v)) return '';
   return RUNS_OF_SPACE.test(v) ? v.replace(/\s+/g, ' ') : v;
 }

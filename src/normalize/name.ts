@@ -22,7 +22,10 @@ const MUHAMMAD = new Set([
 ]);
 
 /** Pre-1972 spellings (Soeharto, Djoko, Tjahjo) folded to today's; j->y last so Djoko and Joko meet. */
+const OLD_SPELLING = /OE|J|CH/;
+
 function foldOldSpelling(token: string): string {
+  if (!OLD_SPELLING.test(token)) return token;
   return token
     .replace(/OE/g, 'U')
     .replace(/DJ/g, 'J')

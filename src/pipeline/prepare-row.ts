@@ -9,17 +9,19 @@ import type { PreparedRow } from '../rules/types.js';
 export type ColumnMap = Partial<Record<Field, number>>;
 
 /** asOf (YYYY-MM-DD) picks the century of the NIK's birth date. */
+/** The fields a file has columns for: one set per header mapping, not one per row. */
+const presentFor = new WeakMap<ColumnMap, ReadonlySet<Field>>();
+
 export function prepareRow(cells: readonly string[], columns: ColumnMap, asOf: string): PreparedRow {
+  let present = presentFor.get(columns);
+  if (!present) {
+    present = new Set(KNOWN_FIELDS.filter((f) => columns[f] !== undefined));
+    presentFor.set(columns, present);
+  }
   const values = {} as Record<Field, string>;
-  const present = new Set<Field>();
   for (const field of KNOWN_FIELDS) {
     const col = columns[field];
-    if (col === undefined) {
-      values[field] = '';
-    } else {
-      present.add(field);
-      values[field] = cleanCell(cells[col]);
-    }
+    values[field] = col === undefined ? '' : cleanCell(cells[col]);
   }
   const nik = values.nik === '' ? null : normalizeNik(values.nik);
   return {

@@ -22,7 +22,7 @@ import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { candidatePairs, unpackPair } from '../match/candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import { MAX_BLOCK, type MatchFound, type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
+import { type MatchFound, type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
 import { GrowableU32, hash32 } from '../match/growable.js';
 import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
@@ -269,7 +269,6 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     rows,
     (ord) => keeper[ord] === 1 && keys.present.get(ord) !== 0 && !confirmed.has(ord),
     keyFamilies(keys, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion }),
-    MAX_BLOCK,
   );
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
 

@@ -122,7 +122,7 @@ describe('findPossibleDuplicates', () => {
     ];
     const store = new MatchKeyStore();
     rows.forEach((r, i) => store.add(i, r));
-    const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store, { area: false, withinIdRegion: true }), 60);
+    const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store, { area: false, withinIdRegion: true }));
     // The far NIK meets nobody, and another name does not meet a neighbouring serial.
     expect([...pairs].map(unpackPair)).toEqual([
       [0, 1],
