@@ -38,7 +38,8 @@ async function generate() {
   out.write(`NO,NIK,NO KK,NAMA,JK,TANGGAL LAHIR,ALAMAT,KELURAHAN,KECAMATAN,BIDANG USAHA,NO HP\r\n`);
   while (written < rows) {
     const n = Math.min(1_000_000, rows - written);
-    const batch = generateBatch({ rows: n, seed: seed * 1000 + slice++ });
+    const batch = generateBatch({ rows: n, seed: seed * 1000 + slice, regencyOffset: slice * 10 });
+    slice++;
     for (const r of batch.rows) {
       r.cells[0] = String(++written);
       if (!out.write(`${synthCsvLine(r.cells)}\r\n`)) await once(out, 'drain');

@@ -38,7 +38,7 @@ export interface InputPlan {
 }
 
 const SAMPLE_BYTES = 256 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 async function statInput(path: string, name: string) {
   try {

@@ -12,6 +12,8 @@ export interface CandidateStats {
   blocks: number;
   oversizedBlocks: number;
   pairs: number;
+  /** Pairs each family brought (before pairs found by several families are merged). */
+  byFamily: Record<string, number>;
 }
 
 function nextPow2(n: number): number {
@@ -26,7 +28,7 @@ export function candidatePairs(
   families: readonly KeyFamily[],
 ): { pairs: Float64Array; stats: CandidateStats } {
   if (rows >= MAX_ROWS) throw new RangeError(`at most ${MAX_ROWS} rows can be matched in one batch`);
-  const stats: CandidateStats = { blocks: 0, oversizedBlocks: 0, pairs: 0 };
+  const stats: CandidateStats = { blocks: 0, oversizedBlocks: 0, pairs: 0, byFamily: {} };
   let out = new Float64Array(1024);
   let outLength = 0;
   const emitPair = (a: number, b: number) => {
@@ -40,6 +42,7 @@ export function candidatePairs(
   const chain: number[] = [];
 
   for (const family of families) {
+    const before = outLength;
     // Count the keys first, so the tables are sized once.
     let nodes = 0;
     const count = () => {
@@ -95,6 +98,7 @@ export function candidatePairs(
         for (let y = x + 1; y < chain.length; y++) emitPair(chain[x] as number, chain[y] as number);
       }
     }
+    stats.byFamily[family.name] = outLength - before;
   }
   const pairs = out.subarray(0, outLength).sort();
   let unique = 0;

@@ -100,6 +100,7 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       blocks: result.matching.blocks,
       oversized_blocks_skipped: result.matching.oversizedBlocks,
       candidate_pairs: result.matching.pairs,
+      pairs_by_family: result.matching.byFamily,
       comparisons: result.matching.comparisons,
       possible_duplicates: result.matching.matches,
       skipped_as_decided_different: result.matching.decidedDifferent,

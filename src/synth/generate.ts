@@ -9,6 +9,8 @@ import { toMatchRecord } from '../match/to-match-record.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { mapHeader, buildAliasIndex } from '../schema/fields.js';
 
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
 export const SYNTH_HEADER = [
   'NO', 'NIK', 'NO KK', 'NAMA', 'JK', 'TANGGAL LAHIR', 'ALAMAT', 'KELURAHAN', 'KECAMATAN', 'BIDANG USAHA', 'NO HP',
 ];
@@ -28,6 +30,15 @@ export function createRandom(seed: number): () => number {
 const MALE = ['BUDI', 'AGUS', 'EKO', 'JOKO', 'AHMAD', 'RIZKI', 'DEDI', 'HENDRA', 'ANDI', 'BAMBANG', 'SUPARMAN', 'ASEP', 'UJANG', 'FAJAR', 'GILANG', 'IRWAN', 'RAHMAT', 'YUDI', 'WAHYU', 'DIMAS', 'TONO', 'HARIS', 'IMAM', 'SLAMET', 'SUTRISNO', 'HADI', 'ARIF', 'DONI', 'FERRY', 'GUNAWAN'];
 const FEMALE = ['SITI', 'DEWI', 'RINA', 'SRI', 'NUR', 'LINDA', 'YULIANTI', 'CITRA', 'WATI', 'NENG', 'ELIS', 'SARI', 'INDAH', 'RATNA', 'FITRI', 'LESTARI', 'PUTRI', 'AYU', 'MAYA', 'TUTI', 'ENDANG', 'NINGSIH', 'YANTI', 'ANI', 'RIA', 'NOVI', 'DIAN', 'EVI', 'LILIS', 'NURUL'];
 const SECOND = ['SANTOSO', 'HARTONO', 'WIBOWO', 'SETIAWAN', 'HIDAYAT', 'PRASETYO', 'KURNIAWAN', 'NUGROHO', 'SAPUTRA', 'LESTARI', 'AMINAH', 'WAHYUNI', 'RAHAYU', 'SURYANI', 'MARLINA', 'PUSPITA', 'ANGGRAINI', 'GUNAWAN', 'SUTARJA', 'RAMADHAN', 'FAUZI', 'HASANAH', 'FITRIANI', 'SUSANTI', 'PERMANA', 'FIRMANSYAH', 'MAULANA', 'HAKIM', 'SALIM', 'ISKANDAR'];
+/**
+ * Real lists have thousands of distinct names; a few dozen would make every birth date a crowd of
+ * namesakes. Family names are composed from syllables (SU-HAR-TONO, WI-JA-YANTI): 2,700 of them.
+ */
+const SYL_START = ['SU', 'WI', 'HAR', 'PRA', 'SET', 'KUR', 'NUG', 'SAP', 'RAH', 'MUL', 'HAS', 'IS', 'FIR', 'GUN', 'SAN', 'DAR', 'SUR', 'TRI'];
+const SYL_MID = ['', 'YA', 'TI', 'JA', 'MA', 'DI', 'RI', 'NA', 'WA', 'LA', 'SA', 'BU', 'KA', 'RO', 'DA'];
+const SYL_END = ['TONO', 'YANTI', 'WATI', 'SANTO', 'NINGSIH', 'YONO', 'ADI', 'MAN', 'SIH', 'DI'];
+const COMPOSED = SYL_START.flatMap((a) => SYL_MID.flatMap((b) => SYL_END.map((c) => a + b + c)));
+
 const STREETS = ['MERPATI', 'KENARI', 'CEMARA', 'ANGGREK', 'MELATI', 'MAWAR', 'DAHLIA', 'KENANGA', 'TERATAI', 'BOUGENVILLE', 'KAMBOJA', 'SAKURA', 'RAYA JATIASIH', 'PONDOK GEDE RAYA', 'KRANJI', 'BINTARA', 'HARAPAN BARU', 'SULTAN AGUNG', 'WIBAWA MUKTI', 'KAMPUNG SAWAH'];
 const USAHA = ['WARUNG SEMBAKO', 'KULINER', 'BENGKEL MOTOR', 'MENJAHIT', 'KUE BASAH', 'WARUNG KOPI', 'KATERING', 'SABLON', 'GORENGAN', 'JUAL PULSA', 'LAUNDRY', 'PANGKAS RAMBUT', 'TOKO KELONTONG', 'TERNAK LELE', 'KERAJINAN'];
 /** Kota Bekasi kecamatan codes (32.75.xx) with a few kelurahan each. */
@@ -60,10 +71,26 @@ export interface GenerateOptions {
   readonly seed: number;
   /** Share of rows that repeat a person already proposed (exact copy or under a damaged NIK). */
   readonly duplicateRate?: number;
+  /**
+   * Regencies the rows spread over: a kota proposes about 100,000 rows, so a national-size batch
+   * covers many (default: one per 100,000 rows). The first is Kota Bekasi (32.75).
+   */
+  readonly regencies?: number;
+  /** Index of the first regency, so separately generated slices do not share regions. */
+  readonly regencyOffset?: number;
+}
+
+const PROVINCES = ['32', '31', '33', '34', '35', '36', '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '51', '52', '53', '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76', '81', '82', '91', '92', '93', '94', '95', '96'];
+
+/** The 4-digit code of regency k: 3275 first, then made-up codes in every province. */
+export function regencyCode(k: number): string {
+  if (k === 0) return '3275';
+  return `${PROVINCES[Math.floor(k / 90) % PROVINCES.length]}${pad(1 + (k % 90), 2)}`;
 }
 
 interface Person {
   entity: number;
+  regency: string;
   nik: string;
   kk: string;
   first: string;
@@ -79,7 +106,6 @@ interface Person {
   phone: string;
 }
 
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function generateBatch(options: GenerateOptions): SynthBatch {
   const rnd = createRandom(options.seed);
@@ -93,9 +119,11 @@ export function generateBatch(options: GenerateOptions): SynthBatch {
   const hardNegatives: [number, number][] = [];
   const rowOf = new Map<number, number>();
 
-  const newNik = (kecCode: string, female: boolean, day: number, month: number, year: number) => {
+  const regencies = Math.max(1, options.regencies ?? Math.ceil(options.rows / 100_000));
+  const offset = options.regencyOffset ?? 0;
+  const newNik = (regency: string, kecCode: string, female: boolean, day: number, month: number, year: number) => {
     for (;;) {
-      const nik = `3275${kecCode}${pad(day + (female ? 40 : 0), 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(int(1, 9999), 4)}`;
+      const nik = `${regency}${kecCode}${pad(day + (female ? 40 : 0), 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(int(1, 9999), 4)}`;
       if (!serials.has(nik)) {
         serials.add(nik);
         return nik;
@@ -104,16 +132,18 @@ export function generateBatch(options: GenerateOptions): SynthBatch {
   };
   const newPerson = (base?: Person, namesake?: Person): Person => {
     const [kecCode, kecamatan, kelurahans] = base ? KECAMATAN.find((k) => k[1] === base.kecamatan)! : pick(KECAMATAN);
+    const regency = base ? base.regency : namesake ? namesake.regency : regencyCode(offset + Math.floor(rnd() * regencies));
     const female = namesake ? namesake.female : rnd() < 0.5;
     const day = int(1, 28);
     const month = int(1, 12);
     const year = int(1955, 2000);
     return {
       entity: nextEntity++,
-      nik: newNik(kecCode, female, day, month, year),
-      kk: base ? base.kk : `3275${kecCode}${pad(int(1, 28), 2)}${pad(int(1, 12), 2)}${pad(int(5, 20), 2)}${pad(int(1, 9999), 4)}`,
+      regency,
+      nik: newNik(regency, kecCode, female, day, month, year),
+      kk: base ? base.kk : `${regency}${kecCode}${pad(int(1, 28), 2)}${pad(int(1, 12), 2)}${pad(int(5, 20), 2)}${pad(int(1, 9999), 4)}`,
       first: namesake ? namesake.first : pick(female ? FEMALE : MALE),
-      second: namesake ? namesake.second : pick(SECOND),
+      second: namesake ? namesake.second : rnd() < 0.3 ? pick(SECOND) : pick(COMPOSED),
       female,
       day,
       month,
