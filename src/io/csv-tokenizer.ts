@@ -139,15 +139,10 @@ export class CsvTokenizer {
         case State.SpacesAfterQuote:
           if (c === SPACE) {
             this.spaces++;
-          } else if (c === delim) {
-            this.cells.push(this.takeBuffer(''));
-            state = State.FieldStart;
-            fieldStart = i + 1;
-          } else if (c === CR || c === LF) {
-            this.cells.push(this.takeBuffer(''));
-            i = this.endRecord(text, i, c, out);
-            state = State.FieldStart;
-            fieldStart = i + 1;
+          } else if (c === delim || c === CR || c === LF) {
+            // The field ends as right after its closing quote: handle this character again there.
+            state = State.QuoteInQuoted;
+            i--;
           } else {
             this.buffer += ' '.repeat(this.spaces);
             state = State.Unquoted;

@@ -57,7 +57,7 @@ describe('CsvTokenizer', () => {
   });
 
   it('gives the same records whatever the chunk boundaries', () => {
-    const text = 'NIK;NAMA\r\n"3275;01";"X\r\nY ""Z"""\r\n\r\nlast;row';
+    const text = 'NIK;NAMA\r\n"3275;01"  ;"X\r\nY ""Z""" \r\n\r\nlast;row';
     const whole = tokenizeCsv(text, ';');
     for (let size = 1; size <= 7; size++) {
       const t = new CsvTokenizer(';');
@@ -77,5 +77,11 @@ describe('CsvTokenizer', () => {
     } catch (e) {
       expect((e as UnclosedQuoteError).line).toBe(2);
     }
+  });
+});
+
+describe('spaces after a closing quote', () => {
+  it('drops them before a delimiter or line break, keeps them before text', () => {
+    expect(cells('"A"  ,"B" \n"C" D\n')).toEqual([['A', 'B'], ['C D']]);
   });
 });
