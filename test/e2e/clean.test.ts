@@ -275,6 +275,28 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     expect(run.stderr).toContain('kutip.csv baris 2: tanda kutip (") dibuka tetapi tidak pernah ditutup');
   });
 
+  it('a header with no rows is a valid empty batch: exit 0, empty outputs', () => {
+    const f = write('kosong-data.csv', 'NIK;NAMA;ALAMAT;BIDANG USAHA;NO HP\r\n');
+    const out = join(tmp, 'empty-batch');
+    const run = runCli(['clean', f, '--out', out, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, 'audit.csv'), 'utf8')).toBe('source_file,source_line,disposition,reason_codes,warnings,nik,duplicate_of\r\n');
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).totals).toMatchObject({ rows: 0, accepted: 0, balanced: true });
+  });
+
+  it('a 50 MB line (one enormous cell) is read and accounted for', () => {
+    const big = 'X'.repeat(50 * 1024 * 1024);
+    const f = write('baris-raksasa.csv', `NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP,KETERANGAN\n3275084507850001,SITI,JL. A,WARUNG,081234567801,${big}\n3275084507850002,BUDI,JL. B,BENGKEL,081234567802,-\n`);
+    const out = join(tmp, 'big-line');
+    const run = runCli(['clean', f, '--out', out, '--quiet', '--as-of', '2021-05-20', '--no-xlsx']);
+    expect(run.code).toBe(0);
+    const audit = readCsv(join(out, 'audit.csv'));
+    expect(audit.map((r) => [r.source_line, r.disposition])).toEqual([
+      ['2', 'accepted'],
+      ['3', 'accepted'],
+    ]);
+  });
+
   it('a UTF-8 file with a stray Windows-1252 byte', () => {
     const f = write('campur.csv', Buffer.concat([
       Buffer.from('NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\n3275084507850001,MA’RUF,B,C,081234567801\n', 'utf8'),

@@ -29,6 +29,8 @@ describe.each([
   ['frictionless/latin1.csv', 'id', 'windows-1252', 2, '©'],
   ['frictionless/bom.csv', 'id', 'utf-8', 2, '中国人'],
   ['papaparse/utf-8-bom-sample.csv', 'A', 'utf-8', 1, 'Z'],
+  ['qsv/spendover25kdownloadSep.csv', 'Department', 'utf-8', 189, null],
+  ['qsv/FCOServices_TransparencySpend_May2011.csv', 'Department', 'utf-8', 4, null],
 ] as const)('%s', (file, header, encoding, rows, lastCell) => {
   it(`reads as ${encoding}, header "${header}" without BOM, ${rows} rows, last cell ${lastCell}`, async () => {
     const r = await read(file, header);
@@ -36,7 +38,28 @@ describe.each([
     expect(r.plan.headerCells[0]).toBe(header);
     expect(r.plan.headerLine).toBe(1);
     expect(r.rows).toHaveLength(rows);
-    expect(r.rows.at(-1)?.at(-1)).toBe(lastCell);
+    if (lastCell !== null) expect(r.rows.at(-1)?.at(-1)).toBe(lastCell);
+  });
+});
+
+describe('preambles and UTF-16 government exports', () => {
+  it('finds the header under three preamble rows', async () => {
+    const r = await read('qsv/snifftest.csv', 'h1');
+    expect(r.plan.headerLine).toBe(4);
+    expect(r.rows).toHaveLength(3);
+  });
+
+  it('skips a comment line above the header', async () => {
+    const r = await read('frictionless/skip-rows-before-headers.csv', 'id');
+    expect(r.plan.headerLine).toBe(2);
+    expect(r.rows.map((row) => row[1])).toEqual(['english', '中国人']);
+  });
+
+  it('reads the UTF-16LE NHS file with CRLF: 327 rows, no mojibake in the header', async () => {
+    const r = await read('qsv/Inpatients_MHA_Machine_readable_dataset_1011.csv', 'Organisation_code');
+    expect(r.plan.encoding).toBe('utf-16le');
+    expect(r.plan.headerCells.slice(0, 2)).toEqual(['Organisation_code', 'Organisation_name']);
+    expect(r.rows).toHaveLength(327);
   });
 });
 
