@@ -33,6 +33,24 @@ function sampleRecords(sample: string, delimiter: string): CsvRecord[] {
   return records.slice(0, HEADER_SEARCH_ROWS);
 }
 
+export type HeaderFound = Omit<LayoutFound, 'delimiter'>;
+
+/** The first of these rows that names every required column (a workbook's rows, say). */
+export function findHeader(records: readonly CsvRecord[], aliases: AliasIndex, required: readonly Field[]): HeaderFound | LayoutMissing {
+  let best: { line: number; missing: Field[]; known: number } | null = null;
+  for (const rec of records.slice(0, HEADER_SEARCH_ROWS)) {
+    const mapping = mapHeader(rec.cells, aliases);
+    const known = Object.keys(mapping.columns).length;
+    if (known === 0) continue;
+    const missing = missingFields(mapping, required);
+    if (missing.length === 0) return { ok: true, headerLine: rec.line, headerCells: rec.cells, mapping };
+    if (!best || missing.length < best.missing.length || (missing.length === best.missing.length && known > best.known)) {
+      best = { line: rec.line, missing, known };
+    }
+  }
+  return { ok: false, best: best ? { line: best.line, missing: best.missing } : null };
+}
+
 export function detectLayout(sample: string, aliases: AliasIndex, required: readonly Field[]): LayoutFound | LayoutMissing {
   let best: { line: number; missing: Field[]; known: number } | null = null;
   let found: (LayoutFound & { known: number; index: number }) | null = null;

@@ -10,7 +10,8 @@ import { InputError } from '../errors.js';
 import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { AliasIndex, Field, HeaderMapping } from '../schema/fields.js';
 import { CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
-import { type Delimiter, detectLayout } from './detect-layout.js';
+import { type Delimiter, detectLayout, findHeader } from './detect-layout.js';
+import { readXlsxRecords } from './read-xlsx.js';
 import {
   detectBom,
   detectUtf16WithoutBom,
@@ -24,6 +25,8 @@ import {
 export interface InputPlan {
   /** Position among the inputs, in the order given. */
   readonly index: number;
+  /** A text export, or a workbook (first worksheet). */
+  readonly format: 'csv' | 'xlsx';
   readonly path: string;
   /** How the file is named in outputs and messages (source_file). */
   readonly name: string;
@@ -95,6 +98,7 @@ export async function sniffInput(
   if (bom) encoding = bom.encoding;
   else {
     // Magic numbers first: a zip (.xlsx) header has NULs that look like UTF-16.
+    if (isZip(head) && /\.xlsx$/i.test(path)) return sniffWorkbook(path, index, name, aliases, required, lang, st);
     if (hasBinaryMagic(head)) throw new InputError('input.binary', { file: name });
     const utf16 = detectUtf16WithoutBom(head);
     if (utf16) encoding = utf16;
@@ -109,22 +113,65 @@ export async function sniffInput(
   }
   if (sample.trim() === '') throw new InputError('input.empty', { file: name });
   const layout = detectLayout(sample, aliases, required);
-  if (!layout.ok) {
-    const detail = layout.best
-      ? formatMessage(lang, 'input.noHeader.best', {
-          line: layout.best.line,
-          missing: layout.best.missing.map((f) => f.toUpperCase()).join(', '),
-        })
-      : formatMessage(lang, 'input.noHeader.none');
-    throw new InputError('input.noHeader', { file: name, detail });
-  }
+  if (!layout.ok) throw noHeader(name, layout, lang);
   return {
     index,
+    format: 'csv',
     path,
     name,
     encoding,
     bom: bom !== null,
     delimiter: layout.delimiter,
+    headerLine: layout.headerLine,
+    headerCells: layout.headerCells,
+    mapping: layout.mapping,
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+  };
+}
+
+function isZip(head: Uint8Array): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+}
+
+function noHeader(name: string, layout: { best: { line: number; missing: Field[] } | null }, lang: Lang): InputError {
+  const detail = layout.best
+    ? formatMessage(lang, 'input.noHeader.best', {
+        line: layout.best.line,
+        missing: layout.best.missing.map((f) => f.toUpperCase()).join(', '),
+      })
+    : formatMessage(lang, 'input.noHeader.none');
+  return new InputError('input.noHeader', { file: name, detail });
+}
+
+async function sniffWorkbook(
+  path: string,
+  index: number,
+  name: string,
+  aliases: AliasIndex,
+  required: readonly Field[],
+  lang: Lang,
+  st: { size: number; mtimeMs: number },
+): Promise<InputPlan> {
+  const head: CsvRecord[] = [];
+  try {
+    for await (const batch of readXlsxRecords(path, 100)) {
+      head.push(...batch);
+      if (head.length >= 100) break;
+    }
+  } catch (err) {
+    throw new InputError('input.unreadable', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
+  }
+  const layout = findHeader(head, aliases, required);
+  if (!layout.ok) throw noHeader(name, layout, lang);
+  return {
+    index,
+    format: 'xlsx',
+    path,
+    name,
+    encoding: 'utf-8',
+    bom: false,
+    delimiter: ',',
     headerLine: layout.headerLine,
     headerCells: layout.headerCells,
     mapping: layout.mapping,
@@ -144,6 +191,15 @@ export async function* readDataRecords(
 ): AsyncGenerator<CsvRecord[]> {
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
+  if (plan.format === 'xlsx') {
+    if (onBytes) for await (const chunk of createReadStream(plan.path, { highWaterMark: CHUNK_BYTES, signal })) onBytes(chunk as Buffer);
+    for await (const batch of readXlsxRecords(plan.path)) {
+      signal?.throwIfAborted();
+      const below = batch.filter((r) => r.line > plan.headerLine);
+      if (below.length > 0) yield below;
+    }
+    return;
+  }
   const decoder = iconv.getDecoder(ICONV_NAME[plan.encoding], { stripBOM: true });
   const tokenizer = new CsvTokenizer(plan.delimiter);
   const headerLine = plan.headerLine;

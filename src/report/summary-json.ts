@@ -72,6 +72,7 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       return {
         file: r.plan.name,
         path: r.plan.path,
+        format: r.plan.format,
         encoding: r.plan.encoding,
         bom: r.plan.bom,
         delimiter: r.plan.delimiter,
