@@ -16,6 +16,8 @@ const id = {
   'input.empty': (p) => `${p.file}: berkas kosong. Minta kecamatan mengirim ulang hasil ekspornya.`,
   'input.binary': (p) =>
     `${p.file}: bukan berkas teks (mungkin .xlsx atau .pdf). Simpan dari Excel sebagai "CSV UTF-8" lalu jalankan lagi.`,
+  'input.badWorkbook': (p) =>
+    `${p.file}: bukan buku kerja Excel yang utuh (${p.detail}). Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
   'input.badUtf8': (p) =>
     `${p.file} baris ${p.line}: campuran UTF-8 dan encoding lain. Buka di Excel dan simpan ulang sebagai "CSV UTF-8".`,
   'input.unclosedQuote': (p) =>
@@ -78,6 +80,8 @@ const en: Record<MessageKey, Template> = {
   'input.empty': (p) => `${p.file}: the file is empty. Ask the kecamatan to export it again.`,
   'input.binary': (p) =>
     `${p.file}: not a text file (perhaps .xlsx or .pdf). Save it from Excel as "CSV UTF-8" and run again.`,
+  'input.badWorkbook': (p) =>
+    `${p.file}: not a complete Excel workbook (${p.detail}). Open it in Excel and save it again, or save it as "CSV UTF-8".`,
   'input.badUtf8': (p) =>
     `${p.file} line ${p.line}: mixes UTF-8 with another encoding. Open it in Excel and save it again as "CSV UTF-8".`,
   'input.unclosedQuote': (p) =>

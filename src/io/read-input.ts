@@ -160,7 +160,7 @@ async function sniffWorkbook(
       if (head.length >= 100) break;
     }
   } catch (err) {
-    throw new InputError('input.unreadable', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
+    throw new InputError('input.badWorkbook', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
   }
   const layout = findHeader(head, aliases, required);
   if (!layout.ok) throw noHeader(name, layout, lang);

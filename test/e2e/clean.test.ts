@@ -255,10 +255,16 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     expect(run.stderr).toContain('kosong.csv: berkas kosong');
   });
 
-  it('a spreadsheet saved as .xlsx', () => {
+  it('a PDF given as an input', () => {
+    const run = runCli(['check', write('usulan.pdf', Buffer.from('%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n'))]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('usulan.pdf: bukan berkas teks');
+  });
+
+  it('a broken workbook', () => {
     const run = runCli(['check', write('usulan.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]))]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('bukan berkas teks');
+    expect(run.stderr).toContain('usulan.xlsx: bukan buku kerja Excel yang utuh');
   });
 
   it('a header without the phone column names the line and the column', () => {
