@@ -23,6 +23,11 @@ export class GrowableU32 {
     this.data[i] = v;
   }
 
+  /** Gives back the room kept for growth, once nothing more will be pushed. */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length));
+  }
+
   private grow(): void {
     const next = new Uint32Array(this.data.length * 2);
     next.set(this.data);
@@ -49,6 +54,11 @@ export class GrowableF64 {
 
   get(i: number): number {
     return this.data[i] as number;
+  }
+
+  /** Gives back the room kept for growth, once nothing more will be pushed. */
+  trim(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length));
   }
 }
 

@@ -122,6 +122,10 @@ class RowIndex {
     this.lines.push(line);
   }
 
+  trim(): void {
+    this.lines.trim();
+  }
+
   ref(ord: number): RowRef {
     let file = this.fileStarts.length - 1;
     while (file > 0 && (this.fileStarts[file] as number) > ord) file--;
@@ -232,6 +236,8 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     table.add(nik.digits, ord, rankOf(valid, completeness(row)), hash32(nameKey(row.values.nama)));
     keys.add(ord, toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
   }
+  keys.trim();
+  index.trim();
   reports.forEach((report, i) => {
     report.sha256 = hashes[i]!.digest('hex');
     const r = ragged[i]!;
