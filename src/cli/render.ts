@@ -77,6 +77,22 @@ export function formatDuration(seconds: number): string {
   return m >= 60 ? `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}` : `${m}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The progress line: rows, rows per second and, from the bytes read, the time left. */
+export function progressText(p: Progress, seconds: number, lang: Lang): string {
+  const key: MessageKey =
+    p.phase === 'sniff'
+      ? 'progress.sniffing'
+      : p.phase === 'read'
+        ? 'progress.reading'
+        : p.phase === 'match'
+          ? 'progress.matching'
+          : 'progress.writing';
+  const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
+  // Bytes tell how far a pass is; rows do not, until the pass is over.
+  const eta = p.bytes > 0 && p.totalBytes > p.bytes ? formatDuration((seconds * (p.totalBytes - p.bytes)) / p.bytes) : '-';
+  return formatMessage(lang, key, { file: p.file, rows: formatCount(p.rows, lang), rate: formatCount(rate, lang), eta });
+}
+
 export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: boolean; quiet: boolean }): Terminal {
   const interactive = Boolean(streams.stderr.isTTY) && !opts.quiet && !opts.json;
   const errColour = new Chalk({ level: colourLevel(streams.stderr) });
@@ -94,19 +110,7 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       }
       if (spinner && now - lastUpdate < 100) return;
       lastUpdate = now;
-      const key: MessageKey =
-        p.phase === 'sniff'
-          ? 'progress.sniffing'
-          : p.phase === 'read'
-            ? 'progress.reading'
-            : p.phase === 'match'
-              ? 'progress.matching'
-              : 'progress.writing';
-      const seconds = (now - phaseStart) / 1000;
-      const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
-      // Bytes tell how far a pass is; rows do not, until the pass is over.
-      const eta = p.bytes > 0 && p.totalBytes > p.bytes ? formatDuration((seconds * (p.totalBytes - p.bytes)) / p.bytes) : '-';
-      const text = formatMessage(opts.lang, key, { file: p.file, rows: formatCount(p.rows, opts.lang), rate: formatCount(rate, opts.lang), eta });
+      const text = progressText(p, (now - phaseStart) / 1000, opts.lang);
       if (!spinner) spinner = ora({ text, stream: streams.stderr as NodeJS.WriteStream, isEnabled: true }).start();
       else spinner.text = text;
     },
