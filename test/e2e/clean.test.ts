@@ -48,6 +48,12 @@ describe('clean on the demo exports', () => {
     expect(run.stdout).not.toMatch(ANSI);
   });
 
+  it('never prints a full NIK on the terminal', () => {
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/\d{16}/);
+    const json = runCli([...demoArgs(join(tmp, 'privacy')), '--quiet']);
+    expect(json.stderr).not.toMatch(/\d{16}/);
+  });
+
   it('accounts for every row exactly once in audit.csv', () => {
     const audit = readCsv(join(out, 'audit.csv'));
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
