@@ -4,9 +4,10 @@
  * 1. Scan: each record's rules; its NIK into the NIK table (count, kept copy, whether names
  *    differ); its blocking keys into the key store. A few dozen bytes a row, in typed arrays.
  * 2. Between: candidate pairs from the blocking keys; analysts' SAMA decisions.
- * 3. Resolve (only when there is something to resolve): re-read the rows that sit in a candidate
- *    pair or share a NIK under differing names, score the pairs, tell conflicts from duplicates.
- * 4. Write: read again, decide each row and hand it to the sink, in input order.
+ * 3. Resolve (only when there is something to resolve): read back, from a scratch file written
+ *    in the scan, the name and address of the rows that sit in a candidate pair or share a NIK
+ *    under differing names; score the pairs, tell conflicts from duplicates.
+ * 4. Write: read the inputs again, decide each row and hand it to the sink, in input order.
  *
  * Inputs are never modified and are checked to be unchanged between passes. Memory grows with
  * distinct NIKs and rows' keys, not with file size.
@@ -28,7 +29,7 @@ import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { NikTable } from '../match/nik-table.js';
 import { toMatchRecord } from '../match/to-match-record.js';
-import { nameKey, nameTokens } from '../normalize/name.js';
+import { SpillFile } from '../io/spill.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { type ColumnUnion, REJECTED_META, REVIEW_META, unionColumns } from '../report/csv-rows.js';
 import type { Notice } from '../report/notice.js';
@@ -159,6 +160,20 @@ function rankOf(valid: boolean, filled: number): number {
 }
 
 export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Promise<BatchResult> {
+  const spill = await SpillFile.create();
+  try {
+    return await runBatchWith(opts, sink, spill);
+  } finally {
+    await spill.remove();
+  }
+}
+
+/** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
+function spillLine(ord: number, nik: string, valid: boolean, filled: number, name: string, address: string, display: string): string {
+  return `${ord}\t${nik}\t${valid ? 1 : 0}\t${filled}\t${name}\t${address}\t${display}`;
+}
+
+async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill: SpillFile): Promise<BatchResult> {
   const t0 = performance.now();
   await assertDistinct(opts.inputs);
   const names = sourceNames(opts.inputs);
@@ -233,9 +248,14 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     d.total++;
     if (nik.digits.endsWith('0')) d.zeros++;
     const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
-    table.add(nik.digits, ord, rankOf(valid, completeness(row)), hash32(nameKey(row.values.nama)));
-    keys.add(ord, toMatchRecord(row, { file: plan.index, line: rec.line }, valid));
+    const filled = completeness(row);
+    const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
+    table.add(nik.digits, ord, rankOf(valid, filled), hash32(record.name.join(' ')));
+    keys.add(ord, record);
+    // cleanCell folded every tab and line break in the name into a space: a line stays a line.
+    await spill.write(spillLine(ord, nik.digits, valid, filled, record.name.join(' '), record.address.join(' '), row.values.nama));
   }
+  await spill.close();
   keys.trim();
   index.trim();
   reports.forEach((report, i) => {
@@ -281,10 +301,9 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   // 3. Resolve: only the rows that need a second look are read into memory.
   let matches = new Map<number, MatchFound>();
   const groups = new NikGroups();
-  /** Reads of the inputs: scan and write, plus resolve when needed. */
-  let passes = 2;
+  /** Reads of the inputs: the scan and the write (the resolve step reads the scratch file). */
+  const passes = 2;
   if (pairs.length > 0 || differing.size > 0) {
-    passes = 3;
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
     const slot = new Int32Array(rows).fill(-1);
@@ -296,19 +315,16 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     }
     const nameText: string[] = new Array<string>(wanted);
     const addressText: string[] = new Array<string>(wanted);
-    for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onProgress: progress('match') })) {
-      const nik = row.nik;
+    for await (const line of spill.lines()) {
+      const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
+      const ord = Number(ordText);
       const at = slot[ord] as number;
-      if (!nik?.wellFormed || (at < 0 && !differing.has(nik.digits))) continue;
-      const ref = { file: plan.index, line: rec.line };
       if (at >= 0) {
-        const r = toMatchRecord(row, ref);
-        nameText[at] = r.name.join(' ');
-        addressText[at] = r.address.join(' ');
+        nameText[at] = name;
+        addressText[at] = address;
       }
-      if (differing.has(nik.digits)) {
-        const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
-        groups.add(nik.digits, { ref, valid, completeness: completeness(row) }, nameTokens(row.values.nama), row.values.nama);
+      if (differing.has(nik)) {
+        groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
       }
     }
     const recordOf = (ord: number) => {

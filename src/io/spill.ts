@@ -1,0 +1,73 @@
+/**
+ * A scratch file of short text lines, written once and read back once: what the resolve step needs
+ * of each row (its name and address tokens) without reading and parsing the inputs again. It lives
+ * in the system's temporary folder, owner-only, and is removed when the run ends, however it ends.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+
+const FLUSH_BYTES = 256 * 1024;
+
+export class SpillFile {
+  private buffer: string[] = [];
+  private size = 0;
+  private constructor(
+    private readonly dir: string,
+    readonly path: string,
+    private readonly stream: WriteStream,
+  ) {}
+
+  static async create(): Promise<SpillFile> {
+    const dir = await mkdtemp(join(tmpdir(), 'umkm-clean-'));
+    const path = join(dir, 'rows.spill');
+    const stream = createWriteStream(path, { mode: 0o600 });
+    await once(stream, 'open');
+    return new SpillFile(dir, path, stream);
+  }
+
+  /** One line; the caller keeps tabs and line breaks out of the fields. */
+  async write(line: string): Promise<void> {
+    this.buffer.push(line);
+    this.size += line.length + 1;
+    if (this.size >= FLUSH_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const text = `${this.buffer.join('\n')}\n`;
+    this.buffer = [];
+    this.size = 0;
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await once(this.stream, 'close');
+  }
+
+  /** The lines in the order written. */
+  async *lines(): AsyncGenerator<string> {
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for await (const chunk of createReadStream(this.path, { highWaterMark: FLUSH_BYTES })) {
+      const text = rest + decoder.write(chunk as Buffer);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+        yield text.slice(start, nl);
+        start = nl + 1;
+      }
+      rest = text.slice(start);
+    }
+    if (rest !== '') yield rest;
+  }
+
+  async remove(): Promise<void> {
+    if (!this.stream.closed) this.stream.destroy();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
