@@ -19,6 +19,14 @@ export type OutputName = (typeof OUTPUT_NAMES)[number];
 export type CsvOutput = Exclude<OutputName, 'summary.json' | 'report.html'>;
 
 export const JOURNAL = '.umkm-clean-commit.json';
+
+/**
+ * A name a run writes in --out (a workbook sent back as an input from there would be replaced by
+ * this run's own: inputs are never modified, so that is refused).
+ */
+export function isOutputName(name: string): boolean {
+  return (OUTPUT_NAMES as readonly string[]).includes(name) || /^rejected-.+\.xlsx$|^(submission|rejected|review)\.xlsx$/.test(name);
+}
 const TEMP = /^\.([A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json|html|xlsx))\.(\d+)-[0-9a-z]+\.tmp$/;
 const BATCH_ROWS = 512;
 

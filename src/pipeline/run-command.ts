@@ -2,11 +2,11 @@
  * clean and check as one async function each side of the CLI: options in, summary out. Opens the
  * output files for clean, commits them only when the whole run succeeded, drops them otherwise.
  */
-import { join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import { OUTPUT_NAMES, OutputFiles } from '../io/output-files.js';
+import { isOutputName, OutputFiles } from '../io/output-files.js';
 import { sha256File } from '../io/read-input.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
@@ -42,7 +42,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
   if (input.out) {
     const outDir = resolve(input.out);
     for (const file of [...input.inputs, ...input.received, ...input.exclude, ...input.decisions]) {
-      if (OUTPUT_NAMES.some((n) => join(outDir, n) === resolve(file))) {
+      if (dirname(resolve(file)) === outDir && isOutputName(basename(file))) {
         throw new UsageError('usage.outIsInput', { dir: input.out, file });
       }
     }

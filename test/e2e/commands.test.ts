@@ -63,6 +63,16 @@ describe('help', () => {
   });
 });
 
+describe('outputs are never written over inputs', () => {
+  it('refuses a workbook from --out itself as an input to a run into that --out (exit 2)', () => {
+    const out = join(tmp, 'same-out');
+    expect(runCli(['clean', join(DEMO, 'kec-jatiasih.txt'), '--as-of', '2021-05-20', '--out', out, '--quiet']).code).toBe(0);
+    const r = runCli(['clean', join(out, 'rejected-kec-jatiasih.xlsx'), '--out', out, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('folder keluaran akan menimpa berkas masukan');
+  });
+});
+
 describe('a corrected rejected.csv fed back as input', () => {
   it('accepts the fixed rows; the report columns it carries are ignored', () => {
     const first = join(tmp, 'first');
