@@ -41,45 +41,61 @@ export function candidatePairs(
   };
   const chain: number[] = [];
 
+  // The rows that take part, once, rather than asking for each of them in every family.
+  const members = new Uint32Array(rows);
+  let memberCount = 0;
+  for (let ord = 0; ord < rows; ord++) if (eligible(ord)) members[memberCount++] = ord;
+
+  // Buffers reused by every family: keys are gathered in one pass, then chained.
+  let nodeKey = new Float64Array(Math.max(1024, memberCount * 2));
+  let nodeOrd = new Uint32Array(nodeKey.length);
+  let nodeNext = new Int32Array(nodeKey.length);
+  let slotHead = new Int32Array(1024);
+  let n = 0;
+  let current = 0;
+  const gather = (key: number) => {
+    if (n === nodeKey.length) {
+      const size = nodeKey.length * 2;
+      const k = new Float64Array(size);
+      k.set(nodeKey);
+      nodeKey = k;
+      const o = new Uint32Array(size);
+      o.set(nodeOrd);
+      nodeOrd = o;
+      nodeNext = new Int32Array(size);
+    }
+    nodeKey[n] = key;
+    nodeOrd[n++] = current;
+  };
+
   for (const family of families) {
     const before = outLength;
-    // Count the keys first, so the tables are sized once.
-    let nodes = 0;
-    const count = () => {
-      nodes++;
-    };
-    for (let ord = 0; ord < rows; ord++) if (eligible(ord)) family.keys(ord, count);
-    if (nodes < 2) continue;
-    // Slots hold only a chain head; each node keeps its own key: 4 bytes a slot, 20 a key.
-    const capacity = nextPow2(Math.ceil(nodes * 1.5));
+    n = 0;
+    for (let m = 0; m < memberCount; m++) {
+      current = members[m] as number;
+      family.keys(current, gather);
+    }
+    if (n < 2) continue;
+    // Slots hold only a chain head (node + 1; 0 = empty); each node keeps its own key.
+    const capacity = nextPow2(Math.ceil(n * 1.5));
+    if (slotHead.length < capacity) slotHead = new Int32Array(capacity);
+    else slotHead.fill(0, 0, capacity);
     const mask = capacity - 1;
-    const slotHead = new Int32Array(capacity); // node + 1; 0 = empty
-    const nodeKey = new Float64Array(nodes);
-    const nodeOrd = new Uint32Array(nodes);
-    const nodeNext = new Int32Array(nodes); // node + 1; 0 = end
-    let n = 0;
-    let current = 0;
-    const insert = (key: number) => {
+    for (let i = 0; i < n; i++) {
+      const key = nodeKey[i] as number;
       const lo = key >>> 0;
       const hi = Math.floor(key / 4294967296);
-      let s = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
+      let slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
       for (;;) {
-        const head = slotHead[s] as number;
+        const head = slotHead[slot] as number;
         if (head === 0 || nodeKey[head - 1] === key) break;
-        s = (s + 1) & mask;
+        slot = (slot + 1) & mask;
       }
-      nodeKey[n] = key;
-      nodeOrd[n] = current;
-      nodeNext[n] = slotHead[s] as number;
-      slotHead[s] = ++n;
-    };
-    for (let ord = 0; ord < rows; ord++) {
-      if (!eligible(ord)) continue;
-      current = ord;
-      family.keys(ord, insert);
+      nodeNext[i] = slotHead[slot] as number;
+      slotHead[slot] = i + 1;
     }
-    for (let s = 0; s < capacity; s++) {
-      let node = slotHead[s] as number;
+    for (let slot = 0; slot < capacity; slot++) {
+      let node = slotHead[slot] as number;
       if (node === 0 || nodeNext[node - 1] === 0) continue;
       chain.length = 0;
       while (node !== 0) {
