@@ -9,6 +9,19 @@ import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from './match-record.js';
 import { isBefore } from './nik-groups.js';
 
+/**
+ * A scored pair as kept between the matching step and the write: row numbers and the score, not
+ * the rows (at national scale there are millions; keeping both records each ran out of heap).
+ */
+export interface ScoredMatch {
+  /** The later (or the invalid) row, held for review. */
+  readonly heldOrd: number;
+  /** The row it points at. */
+  readonly otherOrd: number;
+  readonly result: PairScore;
+}
+
+/** A scored pair with its two records, for callers that hold the records anyway. */
 export interface MatchFound {
   readonly heldOrd: number;
   readonly otherOrd: number;
@@ -41,8 +54,8 @@ export function scorePairs(
   profile: MatchProfile,
   different: ReadonlySet<string>,
   stats: MatchStats,
-): Map<number, MatchFound> {
-  const best = new Map<number, MatchFound>();
+): Map<number, ScoredMatch> {
+  const best = new Map<number, ScoredMatch>();
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
     const a = recordOf(i);
@@ -59,9 +72,9 @@ export function scorePairs(
     // The later row is held; but when only one of the two is valid, the invalid one is, so the
     // person still gets proposed through the valid copy.
     const aFirst = a.valid !== b.valid ? a.valid : isBefore(a.ref, b.ref);
-    const [heldOrd, otherOrd, held, other] = aFirst ? [j, i, b, a] : [i, j, a, b];
+    const [heldOrd, otherOrd] = aFirst ? [j, i] : [i, j];
     const current = best.get(heldOrd);
-    if (!current || result.score > current.result.score) best.set(heldOrd, { heldOrd, otherOrd, held, other, result });
+    if (!current || result.score > current.result.score) best.set(heldOrd, { heldOrd, otherOrd, result });
   }
   stats.matches = best.size;
   return best;
@@ -81,6 +94,10 @@ export function findPossibleDuplicates(
     keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
   );
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
-  const matches = scorePairs(pairs, (ord) => records[ord], profile, different, stats);
+  const scored = scorePairs(pairs, (ord) => records[ord], profile, different, stats);
+  const matches = new Map<number, MatchFound>();
+  for (const [ord, m] of scored) {
+    matches.set(ord, { ...m, held: records[m.heldOrd] as MatchRecord, other: records[m.otherOrd] as MatchRecord });
+  }
   return { matches, stats };
 }

@@ -96,6 +96,11 @@ export class MatchKeyStore {
     this.present.push(r.valid ? 1 : 2);
   }
 
+  /** The row's id as its 16 digits. */
+  idOf(ord: number): string {
+    return String(this.idHi.get(ord)).padStart(8, '0') + String(this.idLo.get(ord)).padStart(8, '0');
+  }
+
   /**
    * The row back as a MatchRecord, from its numbers here plus the two texts the numbers cannot
    * hold (name and address tokens, joined by spaces). The id comes back as 16 digits; the area
@@ -109,7 +114,7 @@ export class MatchKeyStore {
     const area = this.area.get(ord);
     return {
       ref,
-      id: pad8(this.idHi.get(ord)) + pad8(this.idLo.get(ord)),
+      id: this.idOf(ord),
       kk: kk ? pad8(kk - 1) + pad8(this.kkLo.get(ord)) : '',
       name: name === '' ? [] : name.split(' '),
       display: '',

@@ -23,7 +23,7 @@ import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { candidatePairs, unpackPair } from '../match/candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import { type MatchFound, type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
+import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
 import { GrowableU32, hash32 } from '../match/growable.js';
 import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
@@ -299,7 +299,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
 
   // 3. Resolve: only the rows that need a second look are read into memory.
-  let matches = new Map<number, MatchFound>();
+  let matches = new Map<number, ScoredMatch>();
   const groups = new NikGroups();
   /** Reads of the inputs: the scan and the write (the resolve step reads the scratch file). */
   const passes = 2;
@@ -348,7 +348,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     const findings = evaluateRow(row, ctx, overrides);
     const ref = { file: plan.index, line: rec.line };
     let verdict: NikVerdict = { kind: 'single' };
-    let possible: MatchFound | undefined;
+    let possible: ScoredMatch | undefined;
     let sameAs: Confirmation | undefined;
     const nik = row.nik;
     if (nik?.wellFormed) {
@@ -373,8 +373,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
           field: 'nik',
           severity: 'review',
           params: {
-            other: index.text(possible.other.ref),
-            otherNik: possible.other.id,
+            other: index.text(index.ref(possible.otherOrd)),
+            otherNik: keys.idOf(possible.otherOrd),
             why: explainMatch(opts.lang, possible.result.evidence),
           },
         });
@@ -391,14 +391,14 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       duplicateOf:
         verdict.kind === 'duplicate' ? index.text(verdict.keeper) : sameAs ? index.text(sameAs.other) : '',
       matchWith:
-        verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(possible.other.ref) : '',
+        verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(index.ref(possible.otherOrd)) : '',
       matchScore:
         verdict.kind === 'conflict'
           ? verdict.score.toFixed(2)
           : possible
             ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
             : '',
-      matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? possible.other.id : '',
+      matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? keys.idOf(possible.otherOrd) : '',
     };
     counter.add(outcome);
     await sink?.write(outcome);
