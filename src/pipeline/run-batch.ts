@@ -250,10 +250,11 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
     const filled = completeness(row);
     const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
-    table.add(nik.digits, ord, rankOf(valid, filled), hash32(record.name.join(' ')));
+    const name = record.name.join(' ');
+    table.add(nik.digits, ord, rankOf(valid, filled), hash32(name));
     keys.add(ord, record);
     // cleanCell folded every tab and line break in the name into a space: a line stays a line.
-    await spill.write(spillLine(ord, nik.digits, valid, filled, record.name.join(' '), record.address.join(' '), row.values.nama));
+    await spill.write(spillLine(ord, nik.digits, valid, filled, name, record.address.join(' '), row.values.nama));
   }
   await spill.close();
   keys.trim();
