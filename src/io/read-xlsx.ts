@@ -9,10 +9,18 @@ import { loadExcel } from './xlsx-writer.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * OOXML writes characters XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x); Excel
+ * decodes them, exceljs does not, so we do.
+ */
+function decodeXmlEscapes(value: string): string {
+  return value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** One cell as text. Exported for tests: the conversions are the contract. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.includes('_x') ? decodeXmlEscapes(value) : value;
   if (typeof value === 'number') {
     // Excel keeps 15 significant digits: a 16-digit identifier stored as a number is damaged.
     if (Number.isInteger(value) && Math.abs(value) >= 1e15) return value.toExponential(5).toUpperCase();

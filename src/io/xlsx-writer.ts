@@ -1,23 +1,22 @@
 /**
- * Spreadsheet outputs that survive Excel: every cell a string typed as Text ("@"), so a NIK keeps
- * its 16 digits and a phone its leading 0; a frozen header, filters, sensible widths. Streamed
- * with exceljs's WorkbookWriter: rows go to disk as they come, no workbook is held in memory.
+ * Spreadsheet outputs that survive Excel: every cell a string in a Text ("@") column, so a NIK keeps
+ * its 16 digits and a phone its leading 0; a frozen header, filters, sensible widths. Rows are
+ * streamed as inline strings into a deflated worksheet (no shared-string table, so memory does not
+ * grow with the rows). A sheet that reaches Excel's row limit (1,048,576) continues on the next
+ * sheet of the same workbook, under the same header.
+ *
+ * Our own writer rather than exceljs: exceljs built an object per row and cell and took two thirds
+ * of a whole run's time; this one writes XML text and leaves compression to zlib's thread pool.
  */
-import { writeFileSync } from 'node:fs';
-import type ExcelJS from 'exceljs';
+import { ZipWriter, type DeflatedEntry } from './zip-writer.js';
 
 type ExcelModule = typeof import('exceljs');
 let excel: ExcelModule | null = null;
 
-/** exceljs is large: load it only for a run that writes workbooks, so every start stays quick. */
+/** exceljs (used to read workbook inputs) is large: load it only for a run that reads one. */
 export async function loadExcel(): Promise<ExcelModule> {
   excel ??= ((await import('exceljs')) as unknown as { default: ExcelModule }).default;
   return excel;
-}
-
-export interface SheetColumn {
-  readonly header: string;
-  readonly width: number;
 }
 
 /** Widths by what a column holds: long texts wide, identifiers wide enough for 16 digits. */
@@ -31,31 +30,197 @@ export function columnWidth(header: string): number {
   return Math.min(30, Math.max(10, header.length + 2));
 }
 
-export class XlsxSheetWriter {
-  private constructor(
-    private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-    private readonly sheet: ExcelJS.Worksheet,
-  ) {}
+/** Excel's limit: rows per worksheet, the header included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** A worksheet part stays well under the 4 GiB a plain ZIP entry can hold. */
+const MAX_SHEET_BYTES = 1_500_000_000;
+const FLUSH_CHARS = 512 * 1024;
 
-  /** Call loadExcel() first. */
-  static create(path: string, sheetName: string, headers: readonly string[]): XlsxSheetWriter {
-    if (!excel) throw new Error('loadExcel() first');
-    // Owner-only from the first byte: exceljs truncates the file and keeps its mode.
-    writeFileSync(path, '', { mode: 0o600 });
-    const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = headers.map((header) => ({ header, width: columnWidth(header), style: { numFmt: '@' } }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, headers.length) } };
-    return new XlsxSheetWriter(workbook, sheet);
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// Characters XML 1.0 cannot hold, written the way OOXML escapes them (_xHHHH_), and a literal
+// "_xHHHH_" in the text guarded so a reader does not decode it.
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
+const ESCAPES = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+function escapeChar(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '_':
+      return '_x005F_';
+    default:
+      return `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+  }
+}
+
+/** One cell's XML text, escaped; spaces at either end or line breaks are kept as typed. */
+export function xmlText(value: string): string {
+  const v = NEEDS_ESCAPE.test(value) ? value.replace(ESCAPES, escapeChar) : value;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  const preserve = first === 32 || last === 32 || first === 9 || last === 9 || v.includes('\n');
+  return preserve ? `<t xml:space="preserve">${v}</t>` : `<t>${v}</t>`;
+}
+
+/** Style ids in styles.xml: 1 text cell, 2 bold text header. */
+const STYLES_XML =
+  `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+  '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+export class XlsxSheetWriter {
+  private readonly letters: string[];
+  private readonly head: string;
+  private readonly tail: string;
+  private readonly sheetNames: string[] = [];
+  private entry: DeflatedEntry | null = null;
+  private rowsInSheet = 0;
+  private chunk = '';
+
+  private constructor(
+    private readonly zip: ZipWriter,
+    private readonly title: string,
+    private readonly headers: readonly string[],
+    private readonly maxRows: number,
+  ) {
+    this.letters = headers.map((_, i) => columnLetters(i));
+    const lastCol = columnLetters(Math.max(1, headers.length) - 1);
+    const cols = headers
+      .map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(h)}" style="1" customWidth="1"/>`)
+      .join('');
+    this.head =
+      `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+      `<sheetFormatPr defaultRowHeight="15"/>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>`;
+    this.tail = `</sheetData><autoFilter ref="A1:${lastCol}1"/></worksheet>`;
   }
 
-  addRow(cells: readonly string[]): void {
-    this.sheet.addRow([...cells]).commit();
+  /** maxRows (header included) is Excel's limit; tests lower it to see the roll-over. */
+  static async create(path: string, sheetName: string, headers: readonly string[], maxRows = EXCEL_MAX_ROWS): Promise<XlsxSheetWriter> {
+    const zip = await ZipWriter.create(path);
+    const w = new XlsxSheetWriter(zip, sheetName.slice(0, 28), headers, Math.max(2, maxRows));
+    await w.openSheet();
+    return w;
+  }
+
+  private cellsXml(row: number, cells: readonly string[], style: number): string {
+    let xml = `<row r="${row}">`;
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i] as string;
+      if (v === '') continue;
+      const col = this.letters[i] ?? columnLetters(i);
+      xml += `<c r="${col}${row}" s="${style}" t="inlineStr"><is>${xmlText(v)}</is></c>`;
+    }
+    return `${xml}</row>`;
+  }
+
+  private async openSheet(): Promise<void> {
+    const n = this.sheetNames.length + 1;
+    this.sheetNames.push(n === 1 ? this.title : `${this.title} ${n}`);
+    this.entry = await this.zip.openDeflated(`xl/worksheets/sheet${n}.xml`);
+    this.rowsInSheet = 1;
+    this.chunk = this.head + this.cellsXml(1, this.headers, 2);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.chunk === '') return;
+    const text = this.chunk;
+    this.chunk = '';
+    await (this.entry as DeflatedEntry).write(Buffer.from(text, 'utf8'));
+  }
+
+  private async closeSheet(): Promise<void> {
+    this.chunk += this.tail;
+    await this.flush();
+    await (this.entry as DeflatedEntry).finish();
+    this.entry = null;
+  }
+
+  /** Adds a row; returns a promise only when the row had to wait for the file (back-pressure). */
+  addRow(cells: readonly string[]): Promise<void> | undefined {
+    const entry = this.entry as DeflatedEntry;
+    if (this.rowsInSheet >= this.maxRows || entry.uncompressedBytes > MAX_SHEET_BYTES) {
+      return this.closeSheet()
+        .then(() => this.openSheet())
+        .then(() => this.addRow(cells));
+    }
+    this.chunk += this.cellsXml(++this.rowsInSheet, cells, 1);
+    return this.chunk.length >= FLUSH_CHARS ? this.flush() : undefined;
   }
 
   async close(): Promise<void> {
-    this.sheet.commit();
-    await this.workbook.commit();
+    await this.closeSheet();
+    const names = this.sheetNames;
+    const lastCol = columnLetters(Math.max(1, this.headers.length) - 1);
+    const sheets = names.map((name, i) => `<sheet name="${attr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+    const filters = names
+      .map((name, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${attr(name.replace(/'/g, "''"))}'!$A$1:$${lastCol}$1</definedName>`)
+      .join('');
+    await this.zip.addStored(
+      'xl/workbook.xml',
+      `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets><definedNames>${filters}</definedNames></workbook>`,
+    );
+    const rels = names
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join('');
+    await this.zip.addStored(
+      'xl/_rels/workbook.xml.rels',
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}<Relationship Id="rId${names.length + 1}" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
+    );
+    await this.zip.addStored('xl/styles.xml', STYLES_XML);
+    await this.zip.addStored(
+      '_rels/.rels',
+      `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    const overrides = names
+      .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .join('');
+    await this.zip.addStored(
+      '[Content_Types].xml',
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        `${overrides}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    );
+    await this.zip.close();
+  }
+
+  /** After a failure: let go of the file. */
+  destroy(): void {
+    this.zip.destroy();
   }
 }

@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import type { Lang } from '../i18n/messages.js';
 import type { OutputFiles } from '../io/output-files.js';
-import { loadExcel, XlsxSheetWriter } from '../io/xlsx-writer.js';
+import { XlsxSheetWriter } from '../io/xlsx-writer.js';
 import {
   AUDIT_HEADER,
   type ColumnUnion,
@@ -36,8 +36,8 @@ export function createFileSink(
   let rejectedHeader: string[] = [];
   const sheets = new Map<string, XlsxSheetWriter>();
   const perSource = new Map<string, XlsxSheetWriter>();
-  const sheet = (name: string, title: string, header: readonly string[]) => {
-    const w = XlsxSheetWriter.create(files.reserve(name), title, header);
+  const sheet = async (name: string, title: string, header: readonly string[]) => {
+    const w = await XlsxSheetWriter.create(files.reserve(name), title, header);
     sheets.set(name, w);
     return w;
   };
@@ -53,10 +53,9 @@ export function createFileSink(
       await files.writeRow('review.csv', reviewHeader);
       await files.writeRow('audit.csv', AUDIT_HEADER);
       if (xlsx) {
-        await loadExcel();
-        sheet('submission.xlsx', 'submission', submissionHeader);
-        sheet('rejected.xlsx', lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
-        sheet('review.xlsx', lang === 'id' ? 'periksa' : 'review', reviewHeader);
+        await sheet('submission.xlsx', 'submission', submissionHeader);
+        await sheet('rejected.xlsx', lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
+        await sheet('review.xlsx', lang === 'id' ? 'periksa' : 'review', reviewHeader);
       }
     },
     async write(o: RowOutcome) {
@@ -64,23 +63,23 @@ export function createFileSink(
       if (o.disposition === 'accepted') {
         const row = submissionRow(o, template);
         await files.writeRow('submission.csv', row);
-        addXlsx(sheets.get('submission.xlsx'), row);
+        await addXlsx(sheets.get('submission.xlsx'), row);
       } else if (o.disposition === 'rejected') {
         const row = rejectedRow(o, union, lang);
         await files.writeRow('rejected.csv', row);
         if (xlsx) {
-          addXlsx(sheets.get('rejected.xlsx'), row);
+          await addXlsx(sheets.get('rejected.xlsx'), row);
           let own = perSource.get(o.sourceFile);
           if (!own) {
-            own = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
+            own = await sheet(workbookName(o.sourceFile, new Set(sheets.keys())), lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
             perSource.set(o.sourceFile, own);
           }
-          addXlsx(own, row);
+          await addXlsx(own, row);
         }
       } else {
         const row = reviewRow(o, union, lang);
         await files.writeRow('review.csv', row);
-        addXlsx(sheets.get('review.xlsx'), row);
+        await addXlsx(sheets.get('review.xlsx'), row);
       }
     },
     async finish() {
