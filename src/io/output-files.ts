@@ -10,8 +10,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify/sync';
 import { UmkmError, UsageError } from '../errors.js';
+import { csvLine } from '../report/csv-line.js';
 import { neutralizeCell } from '../report/neutralize.js';
 
 export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
@@ -28,7 +28,8 @@ export function isOutputName(name: string): boolean {
   return (OUTPUT_NAMES as readonly string[]).includes(name) || /^rejected-.+\.xlsx$|^(submission|rejected|review)\.xlsx$/.test(name);
 }
 const TEMP = /^\.([A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json|html|xlsx))\.(\d+)-[0-9a-z]+\.tmp$/;
-const BATCH_ROWS = 512;
+/** Characters of CSV text gathered before they go to the file. */
+const FLUSH_CHARS = 256 * 1024;
 
 class OutputWriteError extends UmkmError {
   constructor(dir: string, cause: unknown) {
@@ -42,7 +43,7 @@ interface Pending {
   readonly temp: string;
   readonly final: string;
   readonly hash: Hash;
-  rows: string[][];
+  text: string;
 }
 
 function isAlive(pid: number): boolean {
@@ -116,7 +117,7 @@ export class OutputFiles {
       stream.on('error', (err) => {
         out.failed ??= err;
       });
-      out.files.set(name, { stream, temp, final, hash: createHash('sha256'), rows: [] });
+      out.files.set(name, { stream, temp, final, hash: createHash('sha256'), text: '' });
     }
     try {
       await Promise.all([...out.files.values()].map((f) => once(f.stream, 'open')));
@@ -127,10 +128,11 @@ export class OutputFiles {
     return out;
   }
 
-  async writeRow(name: CsvOutput, row: readonly string[]): Promise<void> {
+  /** Adds a row; returns a promise only when the gathered text goes to the file. */
+  writeRow(name: CsvOutput, row: readonly string[]): Promise<void> | undefined {
     const f = this.files.get(name) as Pending;
-    f.rows.push(row.map(neutralizeCell));
-    if (f.rows.length >= BATCH_ROWS) await this.flush(f);
+    f.text += csvLine(row.map(neutralizeCell));
+    return f.text.length >= FLUSH_CHARS ? this.flush(f) : undefined;
   }
 
   private async write(f: Pending, text: string): Promise<void> {
@@ -140,9 +142,9 @@ export class OutputFiles {
   }
 
   private async flush(f: Pending): Promise<void> {
-    if (f.rows.length === 0) return;
-    const text = stringify(f.rows, { record_delimiter: '\r\n' });
-    f.rows = [];
+    if (f.text === '') return;
+    const text = f.text;
+    f.text = '';
     await this.write(f, text);
   }
 

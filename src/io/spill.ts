@@ -29,11 +29,14 @@ export class SpillFile {
     return new SpillFile(dir, path, stream);
   }
 
-  /** One line; the caller keeps tabs and line breaks out of the fields. */
-  async write(line: string): Promise<void> {
+  /**
+   * One line; the caller keeps tabs and line breaks out of the fields. Returns a promise only
+   * when the gathered lines go to the file.
+   */
+  write(line: string): Promise<void> | undefined {
     this.buffer.push(line);
     this.size += line.length + 1;
-    if (this.size >= FLUSH_BYTES) await this.flush();
+    return this.size >= FLUSH_BYTES ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

@@ -3,8 +3,15 @@ const PLACEHOLDERS = new Set(['-', '--', '---', '.', '0', 'N/A', 'NA', 'NULL', '
 /** Longest placeholder with room for doubled spaces ("TIDAK  ADA"). */
 const MAX_PLACEHOLDER = 16;
 
+/** First characters of the placeholders, either case: most cells are ruled out by one look. */
+const PLACEHOLDER_START = new Set([...PLACEHOLDERS].flatMap((p) => [p.charCodeAt(0), p.toLowerCase().charCodeAt(0)]));
+
 function isPlaceholder(trimmed: string): boolean {
-  return trimmed.length <= MAX_PLACEHOLDER && PLACEHOLDERS.has(trimmed.toUpperCase().replace(/\s+/g, ' '));
+  return (
+    trimmed.length <= MAX_PLACEHOLDER &&
+    PLACEHOLDER_START.has(trimmed.charCodeAt(0)) &&
+    PLACEHOLDERS.has(trimmed.toUpperCase().replace(/\s+/g, ' '))
+  );
 }
 
 /** Whitespace as String.prototype.trim sees it, for the characters that occur in these sheets. */

@@ -26,6 +26,13 @@ export function workbookName(sourceFile: string, taken: ReadonlySet<string>): st
   return name;
 }
 
+/** One promise for those that are pending, or none when every write was taken at once. */
+function settle(waits: readonly (Promise<void> | undefined)[]): Promise<void> | undefined {
+  let pending: Promise<void>[] | null = null;
+  for (const w of waits) if (w) (pending ??= []).push(w);
+  return pending ? Promise.all(pending).then(() => undefined) : undefined;
+}
+
 export function createFileSink(
   files: OutputFiles,
   template: readonly TemplateColumn[],
@@ -58,29 +65,33 @@ export function createFileSink(
         await sheet('review.xlsx', lang === 'id' ? 'periksa' : 'review', reviewHeader);
       }
     },
-    async write(o: RowOutcome) {
-      await files.writeRow('audit.csv', auditRow(o));
+    write(o: RowOutcome) {
+      const waits: (Promise<void> | undefined)[] = [files.writeRow('audit.csv', auditRow(o))];
       if (o.disposition === 'accepted') {
         const row = submissionRow(o, template);
-        await files.writeRow('submission.csv', row);
-        await addXlsx(sheets.get('submission.xlsx'), row);
+        waits.push(files.writeRow('submission.csv', row), addXlsx(sheets.get('submission.xlsx'), row));
       } else if (o.disposition === 'rejected') {
         const row = rejectedRow(o, union, lang);
-        await files.writeRow('rejected.csv', row);
+        waits.push(files.writeRow('rejected.csv', row));
         if (xlsx) {
-          await addXlsx(sheets.get('rejected.xlsx'), row);
-          let own = perSource.get(o.sourceFile);
-          if (!own) {
-            own = await sheet(workbookName(o.sourceFile, new Set(sheets.keys())), lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
-            perSource.set(o.sourceFile, own);
+          waits.push(addXlsx(sheets.get('rejected.xlsx'), row));
+          const own = perSource.get(o.sourceFile);
+          if (own) waits.push(addXlsx(own, row));
+          else {
+            // The first rejected row of this file: its workbook is opened, then the row goes in.
+            const title = lang === 'id' ? 'ditolak' : 'rejected';
+            const opened = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), title, rejectedHeader).then((w) => {
+              perSource.set(o.sourceFile, w);
+              return addXlsx(w, row);
+            });
+            waits.push(opened);
           }
-          await addXlsx(own, row);
         }
       } else {
         const row = reviewRow(o, union, lang);
-        await files.writeRow('review.csv', row);
-        await addXlsx(sheets.get('review.xlsx'), row);
+        waits.push(files.writeRow('review.csv', row), addXlsx(sheets.get('review.xlsx'), row));
       }
+      return settle(waits);
     },
     async finish() {
       for (const w of sheets.values()) await w.close();

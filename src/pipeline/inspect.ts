@@ -38,7 +38,7 @@ export async function inspectInputs(paths: readonly string[], config: ResolvedCo
     const onSkip = (_: unknown, rec: { line: number; cells: string[] }) => {
       if (skipped++ < 5) firstSkipped.push({ line: rec.line, text: skippedText(rec, plan.delimiter) });
     };
-    for await (const _ of scanRecords([plan], { asOf: '2000-01-01', onSkip })) records++;
+    for await (const batch of scanRecords([plan], { asOf: '2000-01-01', onSkip })) records += batch.length;
     out.push({
       file: path,
       encoding: plan.encoding,

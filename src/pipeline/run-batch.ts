@@ -68,7 +68,8 @@ export interface Progress {
 
 export interface OutcomeSink {
   begin(union: ColumnUnion): Promise<void>;
-  write(outcome: RowOutcome): Promise<void>;
+  /** Returns a promise only when the row has to wait for a file (back-pressure). */
+  write(outcome: RowOutcome): Promise<void> | undefined;
   /** After the last row: close what needs closing. */
   finish(): Promise<void>;
 }
@@ -226,35 +227,38 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     onProgress: progress('read'),
     onBytes: (plan: InputPlan, chunk: Buffer) => hashes[plan.index]?.update(chunk),
   };
-  for await (const { plan, rec, row, ord } of scanRecords(plans, scanHooks)) {
-    rows = ord + 1;
-    index.add(plan.index, rec.line);
-    const report = reports[plan.index] as InputReport;
-    const headerWidth = plan.headerCells.length;
-    const r = ragged[plan.index]!;
-    let width = rec.cells.length;
-    while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
-    if (width > headerWidth) {
-      if (r.long++ === 0) r.firstLong = rec.line;
-      if (width > report.width) report.width = width;
-    } else if (rec.cells.length < headerWidth && r.short++ === 0) r.firstShort = rec.line;
-    const nik = row.nik;
-    const d = damage[plan.index]!;
-    if (nik?.excelMangled) d.mangled++;
-    if (!nik?.wellFormed) {
-      keys.add(ord, null);
-      continue;
+  for await (const batch of scanRecords(plans, scanHooks)) {
+    for (const { plan, rec, row, ord } of batch) {
+      rows = ord + 1;
+      index.add(plan.index, rec.line);
+      const report = reports[plan.index] as InputReport;
+      const headerWidth = plan.headerCells.length;
+      const r = ragged[plan.index]!;
+      let width = rec.cells.length;
+      while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
+      if (width > headerWidth) {
+        if (r.long++ === 0) r.firstLong = rec.line;
+        if (width > report.width) report.width = width;
+      } else if (rec.cells.length < headerWidth && r.short++ === 0) r.firstShort = rec.line;
+      const nik = row.nik;
+      const d = damage[plan.index]!;
+      if (nik?.excelMangled) d.mangled++;
+      if (!nik?.wellFormed) {
+        keys.add(ord, null);
+        continue;
+      }
+      d.total++;
+      if (nik.digits.endsWith('0')) d.zeros++;
+      const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
+      const filled = completeness(row);
+      const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
+      const name = record.name.join(' ');
+      table.add(nik.digits, ord, rankOf(valid, filled), hash32(name));
+      keys.add(ord, record);
+      // cleanCell folded every tab and line break in the name into a space: a line stays a line.
+      const wait = spill.write(spillLine(ord, nik.digits, valid, filled, name, record.address.join(' '), row.values.nama));
+      if (wait) await wait;
     }
-    d.total++;
-    if (nik.digits.endsWith('0')) d.zeros++;
-    const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
-    const filled = completeness(row);
-    const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
-    const name = record.name.join(' ');
-    table.add(nik.digits, ord, rankOf(valid, filled), hash32(name));
-    keys.add(ord, record);
-    // cleanCell folded every tab and line break in the name into a space: a line stays a line.
-    await spill.write(spillLine(ord, nik.digits, valid, filled, name, record.address.join(' '), row.values.nama));
   }
   await spill.close();
   keys.trim();
@@ -345,64 +349,67 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const counter = new SummaryCounter(opts.lang);
   const onSkip = (plan: InputPlan, rec: { line: number; cells: string[] }) =>
     counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
-  for await (const { plan, rec, row, ord } of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {
-    const findings = evaluateRow(row, ctx, overrides);
-    const ref = { file: plan.index, line: rec.line };
-    let verdict: NikVerdict = { kind: 'single' };
-    let possible: ScoredMatch | undefined;
-    let sameAs: Confirmation | undefined;
-    const nik = row.nik;
-    if (nik?.wellFormed) {
-      const entry = table.get(nik.digits);
-      if (entry && entry.count > 1) {
-        if (differing.has(nik.digits)) verdict = groups.verdict(nik.digits, ref);
-        else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
+  for await (const batch of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {
+    for (const { plan, rec, row, ord } of batch) {
+      const findings = evaluateRow(row, ctx, overrides);
+      const ref = { file: plan.index, line: rec.line };
+      let verdict: NikVerdict = { kind: 'single' };
+      let possible: ScoredMatch | undefined;
+      let sameAs: Confirmation | undefined;
+      const nik = row.nik;
+      if (nik?.wellFormed) {
+        const entry = table.get(nik.digits);
+        if (entry && entry.count > 1) {
+          if (differing.has(nik.digits)) verdict = groups.verdict(nik.digits, ref);
+          else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
+        }
+        findings.push(...batchFindings(verdict, index));
+        sameAs = confirmed.get(ord);
+        possible = sameAs ? undefined : matches.get(ord);
+        if (sameAs) {
+          findings.push({
+            code: 'DUPLICATE_CONFIRMED',
+            field: 'nik',
+            severity: 'reject',
+            params: { other: index.text(sameAs.other), otherNik: sameAs.otherNik, list: sameAs.list },
+          });
+        } else if (possible) {
+          findings.push({
+            code: 'POSSIBLE_DUPLICATE',
+            field: 'nik',
+            severity: 'review',
+            params: {
+              other: index.text(index.ref(possible.otherOrd)),
+              otherNik: keys.idOf(possible.otherOrd),
+              why: explainMatch(opts.lang, possible.result.evidence),
+            },
+          });
+        }
       }
-      findings.push(...batchFindings(verdict, index));
-      sameAs = confirmed.get(ord);
-      possible = sameAs ? undefined : matches.get(ord);
-      if (sameAs) {
-        findings.push({
-          code: 'DUPLICATE_CONFIRMED',
-          field: 'nik',
-          severity: 'reject',
-          params: { other: index.text(sameAs.other), otherNik: sameAs.otherNik, list: sameAs.list },
-        });
-      } else if (possible) {
-        findings.push({
-          code: 'POSSIBLE_DUPLICATE',
-          field: 'nik',
-          severity: 'review',
-          params: {
-            other: index.text(index.ref(possible.otherOrd)),
-            otherNik: keys.idOf(possible.otherOrd),
-            why: explainMatch(opts.lang, possible.result.evidence),
-          },
-        });
-      }
+      const outcome: RowOutcome = {
+        fileIndex: plan.index,
+        sourceFile: plan.name,
+        sourceLine: rec.line,
+        cells: rec.cells,
+        row,
+        findings,
+        disposition: decideDisposition(findings),
+        duplicateOf:
+          verdict.kind === 'duplicate' ? index.text(verdict.keeper) : sameAs ? index.text(sameAs.other) : '',
+        matchWith:
+          verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(index.ref(possible.otherOrd)) : '',
+        matchScore:
+          verdict.kind === 'conflict'
+            ? verdict.score.toFixed(2)
+            : possible
+              ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
+              : '',
+        matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? keys.idOf(possible.otherOrd) : '',
+      };
+      counter.add(outcome);
+      const wait = sink?.write(outcome);
+      if (wait) await wait;
     }
-    const outcome: RowOutcome = {
-      fileIndex: plan.index,
-      sourceFile: plan.name,
-      sourceLine: rec.line,
-      cells: rec.cells,
-      row,
-      findings,
-      disposition: decideDisposition(findings),
-      duplicateOf:
-        verdict.kind === 'duplicate' ? index.text(verdict.keeper) : sameAs ? index.text(sameAs.other) : '',
-      matchWith:
-        verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(index.ref(possible.otherOrd)) : '',
-      matchScore:
-        verdict.kind === 'conflict'
-          ? verdict.score.toFixed(2)
-          : possible
-            ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
-            : '',
-      matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? keys.idOf(possible.otherOrd) : '',
-    };
-    counter.add(outcome);
-    await sink?.write(outcome);
   }
   await sink?.finish();
   const t4 = performance.now();

@@ -54,7 +54,8 @@ export interface ScanHooks {
   onBytes?(plan: InputPlan, chunk: Buffer): void;
 }
 
-export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks): AsyncGenerator<ScannedRecord> {
+/** The records of every input in input order, a batch per chunk read (no promise per row). */
+export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks): AsyncGenerator<ScannedRecord[]> {
   let ord = 0;
   let bytes = 0;
   for (const plan of plans) {
@@ -65,14 +66,16 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
       hooks.onBytes?.(plan, chunk);
     };
     for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
+      const out: ScannedRecord[] = [];
       for (const rec of batch) {
         const row = prepareRow(rec.cells, columns, hooks.asOf);
         if (!classifier.isRecord(rec, row)) {
           hooks.onSkip?.(plan, rec);
           continue;
         }
-        yield { plan, rec, row, ord: ord++ };
+        out.push({ plan, rec, row, ord: ord++ });
       }
+      if (out.length > 0) yield out;
       hooks.onProgress?.(plan, ord, bytes);
     }
   }

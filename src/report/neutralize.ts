@@ -6,6 +6,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 export function neutralizeCell(value: string): string {
+  const c = value.charCodeAt(0);
+  // = + - @ TAB CR: one look rules out nearly every cell.
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return value;
   if (!FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
   return `'${value}`;
 }
