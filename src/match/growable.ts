@@ -62,6 +62,26 @@ export class GrowableF64 {
   }
 }
 
+/** One bit per row ordinal, growing as ordinals come: a yes/no fact about every row in 1/8 byte. */
+export class GrowableBits {
+  private words = new Uint32Array(1024);
+
+  set(i: number): void {
+    const w = i >>> 5;
+    if (w >= this.words.length) {
+      const next = new Uint32Array(Math.max(this.words.length * 2, w + 1));
+      next.set(this.words);
+      this.words = next;
+    }
+    this.words[w] = (this.words[w] as number) | (1 << (i & 31));
+  }
+
+  has(i: number): boolean {
+    const w = i >>> 5;
+    return w < this.words.length && ((this.words[w] as number) & (1 << (i & 31))) !== 0;
+  }
+}
+
 /** FNV-1a, 32 bits: block keys need spread, not secrecy; a collision costs one extra comparison. */
 export function hash32(s: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;

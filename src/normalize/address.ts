@@ -3,30 +3,44 @@
  * give the same tokens. Jl./Jln./Jalan, Kp./Kampung, Perum/Perumahan, Gg./Gang fold to one spelling;
  * RT and RW keep their number without leading zeros.
  */
-const SYNONYMS: Record<string, string> = {
-  JALAN: 'JL', JLN: 'JL', JL: 'JL',
-  KAMPUNG: 'KP', KAMP: 'KP', KP: 'KP',
-  PERUMAHAN: 'PERUM', PERUM: 'PERUM', PRM: 'PERUM',
-  GANG: 'GG', GG: 'GG',
-  KOMPLEK: 'KOMP', KOMPLEKS: 'KOMP', KOMP: 'KOMP', KOMPL: 'KOMP',
-  DUSUN: 'DSN', DSN: 'DSN', DS: 'DSN',
-  BLOK: 'BLK', BLK: 'BLK',
-};
+const SYNONYMS = new Map<string, string>(
+  Object.entries({
+    JALAN: 'JL', JLN: 'JL', JL: 'JL',
+    KAMPUNG: 'KP', KAMP: 'KP', KP: 'KP',
+    PERUMAHAN: 'PERUM', PERUM: 'PERUM', PRM: 'PERUM',
+    GANG: 'GG', GG: 'GG',
+    KOMPLEK: 'KOMP', KOMPLEKS: 'KOMP', KOMP: 'KOMP', KOMPL: 'KOMP',
+    DUSUN: 'DSN', DSN: 'DSN', DS: 'DSN',
+    BLOK: 'BLK', BLK: 'BLK',
+  }),
+);
 const DROP = new Set(['NO', 'NOMOR', 'NOMER']);
+const RT_RW_PAIR = /\bRT\.?\s*0*(\d+)\s*\/\s*(?:RW\.?\s*)?0*(\d+)/g;
+const RT_OR_RW = /\b(RT|RW)\.?\s*0*(\d+)/g;
+const NOT_ALNUM = /[^A-Z0-9]+/g;
+
+/** "007" -> "7", "0" stays "0", "05A" -> "5A": leading zeros before a digit go. */
+function dropLeadingZeros(token: string): string {
+  if (token.charCodeAt(0) !== 48) return token;
+  let i = 0;
+  while (i + 1 < token.length && token.charCodeAt(i) === 48) {
+    const next = token.charCodeAt(i + 1);
+    if (next < 48 || next > 57) break;
+    i++;
+  }
+  return i === 0 ? token : token.slice(i);
+}
 
 export function addressTokens(address: string): string[] {
   let v = address.toUpperCase();
   if (v.includes('RT') || v.includes('RW')) {
     // RT 002/RW 003, RT.02 RW.03, RT02/03
-    v = v
-      .replace(/\bRT\.?\s*0*(\d+)\s*\/\s*(?:RW\.?\s*)?0*(\d+)/g, ' RT$1 RW$2 ')
-      .replace(/\b(RT|RW)\.?\s*0*(\d+)/g, ' $1$2 ');
+    v = v.replace(RT_RW_PAIR, ' RT$1 RW$2 ').replace(RT_OR_RW, ' $1$2 ');
   }
-  v = v.replace(/[^A-Z0-9]+/g, ' ');
   const out: string[] = [];
-  for (const raw of v.split(' ')) {
+  for (const raw of v.replace(NOT_ALNUM, ' ').split(' ')) {
     if (raw === '' || DROP.has(raw)) continue;
-    out.push(SYNONYMS[raw] ?? raw.replace(/^0+(?=\d)/, ''));
+    out.push(SYNONYMS.get(raw) ?? dropLeadingZeros(raw));
   }
   return out;
 }

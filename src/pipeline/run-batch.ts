@@ -24,7 +24,7 @@ import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { candidatePairs, unpackPair } from '../match/candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
-import { GrowableU32, hash32 } from '../match/growable.js';
+import { GrowableBits, GrowableU32, hash32 } from '../match/growable.js';
 import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { NikTable } from '../match/nik-table.js';
@@ -217,6 +217,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const index = new RowIndex(names);
   const table = new NikTable();
   const keys = new MatchKeyStore();
+  const clean = new GrowableBits();
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
   let rows = 0;
@@ -249,7 +250,10 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       }
       d.total++;
       if (nik.digits.endsWith('0')) d.zeros++;
-      const valid = !evaluateRow(row, ctx, overrides).some((f) => f.severity === 'reject');
+      const rowFindings = evaluateRow(row, ctx, overrides);
+      // A row the rules pass untouched need not be checked again in the write pass.
+      if (rowFindings.length === 0) clean.set(ord);
+      const valid = !rowFindings.some((f) => f.severity === 'reject');
       const filled = completeness(row);
       const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
       const name = record.name.join(' ');
@@ -351,7 +355,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
   for await (const batch of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {
     for (const { plan, rec, row, ord } of batch) {
-      const findings = evaluateRow(row, ctx, overrides);
+      const findings = clean.has(ord) ? [] : evaluateRow(row, ctx, overrides);
       const ref = { file: plan.index, line: rec.line };
       let verdict: NikVerdict = { kind: 'single' };
       let possible: ScoredMatch | undefined;

@@ -1,5 +1,5 @@
 import { foldKecamatan } from '../schema/region-table.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 /** With --region: the KECAMATAN cell names none of its kecamatan ("Pondok Gede" matches Pondokgede). */
 export const kecamatanUnknown: Rule = {
@@ -7,7 +7,7 @@ export const kecamatanUnknown: Rule = {
   codes: ['KECAMATAN_UNKNOWN'],
   check(row, ctx) {
     const value = row.values.kecamatan;
-    if (!ctx.region || value === '' || ctx.region.districts.has(foldKecamatan(value))) return [];
+    if (!ctx.region || value === '' || ctx.region.districts.has(foldKecamatan(value))) return NONE;
     return [{ code: 'KECAMATAN_UNKNOWN', field: 'kecamatan', params: { value, region: ctx.region.name } }];
   },
 };

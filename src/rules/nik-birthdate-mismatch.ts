@@ -1,6 +1,6 @@
 import { parseDateCell, sameDay } from '../normalize/date-cell.js';
 import { formatDate } from '../normalize/nik-birth.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 /**
  * A TANGGAL LAHIR cell that disagrees with the NIK. Either reading of an ambiguous cell (03/04 as
@@ -13,9 +13,9 @@ export const nikBirthdateMismatch: Rule = {
   check(row) {
     const value = row.values.tanggal_lahir;
     const birth = row.birth;
-    if (!birth || value === '') return [];
+    if (!birth || value === '') return NONE;
     const readings = parseDateCell(value);
-    if (readings.length === 0 || readings.some((r) => sameDay(r, birth.day, birth.month, birth.year))) return [];
+    if (readings.length === 0 || readings.some((r) => sameDay(r, birth.day, birth.month, birth.year))) return NONE;
     return [
       {
         code: 'NIK_BIRTHDATE_MISMATCH',

@@ -1,5 +1,5 @@
 import { PROVINCE_CODES } from '../schema/provinces.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 /** With --region: a NIK issued elsewhere (people move; a warning, not a rejection). */
 export const nikOutsideRegion: Rule = {
@@ -8,9 +8,9 @@ export const nikOutsideRegion: Rule = {
   check(row, ctx) {
     const nik = row.nik;
     const region = ctx.region;
-    if (!region || !nik?.wellFormed || !PROVINCE_CODES.has(nik.digits.slice(0, 2))) return [];
+    if (!region || !nik?.wellFormed || !PROVINCE_CODES.has(nik.digits.slice(0, 2))) return NONE;
     const code = `${nik.digits.slice(0, 2)}.${nik.digits.slice(2, 4)}`;
-    if (nik.digits.startsWith(region.digits)) return [];
+    if (nik.digits.startsWith(region.digits)) return NONE;
     return [{ code: 'NIK_OUTSIDE_REGION', field: 'nik', params: { region: region.name, code } }];
   },
 };

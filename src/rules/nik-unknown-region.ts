@@ -1,5 +1,5 @@
 import { PROVINCE_CODES } from '../schema/provinces.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 /** The first two digits must be a province code that exists or existed. */
 export const nikUnknownRegion: Rule = {
@@ -7,7 +7,7 @@ export const nikUnknownRegion: Rule = {
   codes: ['NIK_UNKNOWN_REGION'],
   check(row) {
     const nik = row.nik;
-    if (!nik?.wellFormed) return [];
+    if (!nik?.wellFormed) return NONE;
     const province = nik.digits.slice(0, 2);
     return PROVINCE_CODES.has(province) ? [] : [{ code: 'NIK_UNKNOWN_REGION', field: 'nik', params: { province } }];
   },

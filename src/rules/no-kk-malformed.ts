@@ -1,6 +1,6 @@
 import { normalizeNik } from '../normalize/nik.js';
 import { PROVINCE_CODES } from '../schema/provinces.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 /** A No. KK, when given, is 16 digits led by a region code like a NIK; checked whether or not required. */
 export const noKkMalformed: Rule = {
@@ -8,9 +8,9 @@ export const noKkMalformed: Rule = {
   codes: ['NO_KK_MALFORMED'],
   check(row) {
     const cell = row.values.no_kk;
-    if (cell === '') return [];
+    if (cell === '') return NONE;
     const kk = normalizeNik(cell);
-    if (kk.wellFormed && PROVINCE_CODES.has(kk.digits.slice(0, 2))) return [];
+    if (kk.wellFormed && PROVINCE_CODES.has(kk.digits.slice(0, 2))) return NONE;
     return [{ code: 'NO_KK_MALFORMED', field: 'no_kk', params: { value: cell } }];
   },
 };

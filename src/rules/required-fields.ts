@@ -1,5 +1,5 @@
 import type { ReasonCode } from './codes.js';
-import type { Finding, Rule } from './types.js';
+import { type Finding, NONE, type Rule } from './types.js';
 
 /** MISSING_<FIELD> for each required field that is empty or a placeholder ("-", "TIDAK ADA"). */
 export const requiredFields: Rule = {
@@ -10,12 +10,12 @@ export const requiredFields: Rule = {
     'MISSING_JENIS_KELAMIN', 'MISSING_TANGGAL_LAHIR',
   ],
   check(row, ctx) {
-    const out: Finding[] = [];
+    let out: Finding[] | null = null;
     for (const field of ctx.required) {
       if (row.values[field] === '') {
-        out.push({ code: `MISSING_${field.toUpperCase()}` as ReasonCode, field, params: { field } });
+        (out ??= []).push({ code: `MISSING_${field.toUpperCase()}` as ReasonCode, field, params: { field } });
       }
     }
-    return out;
+    return out ?? NONE;
   },
 };

@@ -47,5 +47,8 @@ export interface Rule {
   /** kebab-case, the rule's file name. */
   readonly name: string;
   readonly codes: readonly ReasonCode[];
-  check(row: PreparedRow, ctx: RuleContext): Finding[];
+  check(row: PreparedRow, ctx: RuleContext): readonly Finding[];
 }
+
+/** What a rule returns when it finds nothing: one shared empty list, not a new one per row. */
+export const NONE: readonly Finding[] = Object.freeze([]);

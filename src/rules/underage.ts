@@ -1,5 +1,5 @@
 import { ageAt } from '../normalize/nik-birth.js';
-import type { Rule } from './types.js';
+import { NONE, type Rule } from './types.js';
 
 const MIN_AGE = 17;
 
@@ -8,7 +8,7 @@ export const underage: Rule = {
   name: 'underage',
   codes: ['UNDERAGE'],
   check(row, ctx) {
-    if (!row.birth) return [];
+    if (!row.birth) return NONE;
     const age = ageAt(row.birth, ctx.asOf);
     return age >= MIN_AGE ? [] : [{ code: 'UNDERAGE', field: 'nik', params: { age, asOf: ctx.asOf } }];
   },
