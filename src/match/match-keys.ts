@@ -41,9 +41,18 @@ export function maskedId(hi: number, lo: number, i: number): number {
 
 /** An id of digits only, padded to 16 and split in halves; null for anything else. */
 export function idHalves(id: string): [number, number] | null {
-  if (id === '' || id.length > 16 || !/^\d+$/.test(id)) return null;
-  const p = id.padStart(16, '0');
-  return [Number(p.slice(0, 8)), Number(p.slice(8))];
+  const n = id.length;
+  if (n === 0 || n > 16) return null;
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    const d = id.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    // Position in the id padded to 16 with leading zeros.
+    if (16 - n + i < 8) hi = hi * 10 + d;
+    else lo = lo * 10 + d;
+  }
+  return [hi, lo];
 }
 
 function prefixHash(token: string | undefined): number {

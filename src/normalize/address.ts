@@ -17,7 +17,6 @@ const SYNONYMS = new Map<string, string>(
 const DROP = new Set(['NO', 'NOMOR', 'NOMER']);
 const RT_RW_PAIR = /\bRT\.?\s*0*(\d+)\s*\/\s*(?:RW\.?\s*)?0*(\d+)/g;
 const RT_OR_RW = /\b(RT|RW)\.?\s*0*(\d+)/g;
-const NOT_ALNUM = /[^A-Z0-9]+/g;
 
 /** "007" -> "7", "0" stays "0", "05A" -> "5A": leading zeros before a digit go. */
 function dropLeadingZeros(token: string): string {
@@ -34,13 +33,22 @@ function dropLeadingZeros(token: string): string {
 export function addressTokens(address: string): string[] {
   let v = address.toUpperCase();
   if (v.includes('RT') || v.includes('RW')) {
-    // RT 002/RW 003, RT.02 RW.03, RT02/03
-    v = v.replace(RT_RW_PAIR, ' RT$1 RW$2 ').replace(RT_OR_RW, ' $1$2 ');
+    // RT 002/RW 003, RT.02 RW.03, RT02/03 (the pair needs its slash)
+    if (v.includes('/')) v = v.replace(RT_RW_PAIR, ' RT$1 RW$2 ');
+    v = v.replace(RT_OR_RW, ' $1$2 ');
   }
+  // Runs of A-Z and 0-9 are the tokens (one loop, rather than a replace and a split).
   const out: string[] = [];
-  for (const raw of v.replace(NOT_ALNUM, ' ').split(' ')) {
-    if (raw === '' || DROP.has(raw)) continue;
-    out.push(SYNONYMS.get(raw) ?? dropLeadingZeros(raw));
+  let start = -1;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 32;
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const raw = v.slice(start, i);
+      start = -1;
+      if (!DROP.has(raw)) out.push(SYNONYMS.get(raw) ?? dropLeadingZeros(raw));
+    }
   }
   return out;
 }

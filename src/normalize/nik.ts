@@ -27,7 +27,18 @@ export function unwrapSpreadsheetText(value: string): string {
   return v;
 }
 
+/** Exactly 16 ASCII digits: most cells are, and need none of the unwrapping below. */
+function isSixteenDigits(s: string): boolean {
+  if (s.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function normalizeNik(cell: string): NikValue {
+  if (isSixteenDigits(cell)) return { raw: cell, digits: cell, wellFormed: true, excelMangled: false };
   const raw = cell.trim();
   const unwrapped = unwrapSpreadsheetText(raw);
   if (SCIENTIFIC.test(unwrapped)) {

@@ -11,7 +11,21 @@ export interface PhoneValue {
   readonly valid: boolean;
 }
 
+/** 08[1-9] and 10-13 digits, nothing else: already a mobile number as we write it. */
+function isPlainMobile(s: string): boolean {
+  const n = s.length;
+  if (n < 10 || n > 13 || s.charCodeAt(0) !== 48 || s.charCodeAt(1) !== 56) return false;
+  const third = s.charCodeAt(2);
+  if (third < 49 || third > 57) return false;
+  for (let i = 3; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function normalizePhone(cell: string): PhoneValue {
+  if (isPlainMobile(cell)) return { raw: cell, normalized: cell, valid: true };
   const raw = cell.trim();
   let v = unwrapSpreadsheetText(raw).replace(SEPARATORS, '');
   // +62 0812... happens: the 0 after the country code is dropped too.
