@@ -17,9 +17,16 @@ export interface CandidateStats {
 }
 
 function nextPow2(n: number): number {
-  let p = 1024;
+  let p = 16;
   while (p < n) p *= 2;
   return p;
+}
+
+/** A 53-bit key spread over 32 bits: the top bits pick a bucket, the low bits a slot in it. */
+function keyHash(key: number): number {
+  const lo = key >>> 0;
+  const hi = Math.floor(key / 4294967296);
+  return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
 export function candidatePairs(
@@ -46,72 +53,100 @@ export function candidatePairs(
   let memberCount = 0;
   for (let ord = 0; ord < rows; ord++) if (eligible(ord)) members[memberCount++] = ord;
 
-  // Buffers reused by every family: keys are gathered in one pass, then chained.
+  // Per family the keys are partitioned by hash into cache-sized buckets, then each bucket gets a
+  // small hash table of chains: one table for a whole family missed the cache on nearly every row.
+  // Keys are gathered once (and counted per bucket), then placed by bucket, stably, so each key's
+  // rows keep their input order: 24 bytes a key, no larger than the one big table was.
+  const BUCKET_BITS = 8;
+  const BUCKETS = 1 << BUCKET_BITS;
+  const bucketStart = new Int32Array(BUCKETS + 1);
+  const fill = new Int32Array(BUCKETS);
   let nodeKey = new Float64Array(Math.max(1024, memberCount * 2));
   let nodeOrd = new Uint32Array(nodeKey.length);
-  let nodeNext = new Int32Array(nodeKey.length);
-  let slotHead = new Int32Array(1024);
+  let partKey = new Float64Array(0);
+  let partOrd = new Uint32Array(0);
+  let nodeNext = new Int32Array(1024);
+  let slotHead = new Int32Array(16);
   let n = 0;
   let current = 0;
   const gather = (key: number) => {
     if (n === nodeKey.length) {
-      const size = nodeKey.length * 2;
-      const k = new Float64Array(size);
+      const k = new Float64Array(n * 2);
       k.set(nodeKey);
       nodeKey = k;
-      const o = new Uint32Array(size);
+      const o = new Uint32Array(n * 2);
       o.set(nodeOrd);
       nodeOrd = o;
-      nodeNext = new Int32Array(size);
     }
     nodeKey[n] = key;
     nodeOrd[n++] = current;
+    const b = (keyHash(key) >>> (32 - BUCKET_BITS)) + 1;
+    bucketStart[b] = (bucketStart[b] as number) + 1;
   };
 
   for (const family of families) {
     const before = outLength;
+    bucketStart.fill(0);
     n = 0;
     for (let m = 0; m < memberCount; m++) {
       current = members[m] as number;
       family.keys(current, gather);
     }
     if (n < 2) continue;
-    // Slots hold only a chain head (node + 1; 0 = empty); each node keeps its own key.
-    const capacity = nextPow2(Math.ceil(n * 1.5));
-    if (slotHead.length < capacity) slotHead = new Int32Array(capacity);
-    else slotHead.fill(0, 0, capacity);
-    const mask = capacity - 1;
+    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
+    if (partKey.length < n) {
+      partKey = new Float64Array(nodeKey.length);
+      partOrd = new Uint32Array(nodeKey.length);
+    }
+    fill.set(bucketStart.subarray(0, BUCKETS));
     for (let i = 0; i < n; i++) {
       const key = nodeKey[i] as number;
-      const lo = key >>> 0;
-      const hi = Math.floor(key / 4294967296);
-      let slot = (Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & mask;
-      for (;;) {
-        const head = slotHead[slot] as number;
-        if (head === 0 || nodeKey[head - 1] === key) break;
-        slot = (slot + 1) & mask;
-      }
-      nodeNext[i] = slotHead[slot] as number;
-      slotHead[slot] = i + 1;
+      const b = keyHash(key) >>> (32 - BUCKET_BITS);
+      const at = fill[b] as number;
+      fill[b] = at + 1;
+      partKey[at] = key;
+      partOrd[at] = nodeOrd[i] as number;
     }
-    for (let slot = 0; slot < capacity; slot++) {
-      let node = slotHead[slot] as number;
-      if (node === 0 || nodeNext[node - 1] === 0) continue;
-      chain.length = 0;
-      while (node !== 0) {
-        const ord = nodeOrd[node - 1] as number;
-        // A row can sit twice in one chain (two name parts with one prefix): once is enough.
-        if (chain[chain.length - 1] !== ord) chain.push(ord);
-        node = nodeNext[node - 1] as number;
+    for (let b = 0; b < BUCKETS; b++) {
+      const from = bucketStart[b] as number;
+      const size = (bucketStart[b + 1] as number) - from;
+      if (size < 2) continue;
+      // Slots hold only a chain head (node + 1; 0 = empty); each node keeps its own key.
+      const capacity = nextPow2(Math.ceil(size * 1.5));
+      if (slotHead.length < capacity) slotHead = new Int32Array(capacity);
+      else slotHead.fill(0, 0, capacity);
+      if (nodeNext.length < size) nodeNext = new Int32Array(nextPow2(size));
+      const mask = capacity - 1;
+      for (let j = 0; j < size; j++) {
+        const key = partKey[from + j] as number;
+        let slot = keyHash(key) & mask;
+        for (;;) {
+          const head = slotHead[slot] as number;
+          if (head === 0 || partKey[from + head - 1] === key) break;
+          slot = (slot + 1) & mask;
+        }
+        nodeNext[j] = slotHead[slot] as number;
+        slotHead[slot] = j + 1;
       }
-      if (chain.length < 2) continue;
-      stats.blocks++;
-      if (chain.length > family.maxBlock) {
-        stats.oversizedBlocks++;
-        continue;
-      }
-      for (let x = 0; x < chain.length; x++) {
-        for (let y = x + 1; y < chain.length; y++) emitPair(chain[x] as number, chain[y] as number);
+      for (let slot = 0; slot < capacity; slot++) {
+        let node = slotHead[slot] as number;
+        if (node === 0 || nodeNext[node - 1] === 0) continue;
+        chain.length = 0;
+        while (node !== 0) {
+          const ord = partOrd[from + node - 1] as number;
+          // A row can sit twice in one chain (two name parts with one prefix): once is enough.
+          if (chain[chain.length - 1] !== ord) chain.push(ord);
+          node = nodeNext[node - 1] as number;
+        }
+        if (chain.length < 2) continue;
+        stats.blocks++;
+        if (chain.length > family.maxBlock) {
+          stats.oversizedBlocks++;
+          continue;
+        }
+        for (let x = 0; x < chain.length; x++) {
+          for (let y = x + 1; y < chain.length; y++) emitPair(chain[x] as number, chain[y] as number);
+        }
       }
     }
     stats.byFamily[family.name] = outLength - before;
