@@ -29,7 +29,7 @@ export function isOutputName(name: string): boolean {
 }
 const TEMP = /^\.([A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json|html|xlsx))\.(\d+)-[0-9a-z]+\.tmp$/;
 /** Characters of CSV text gathered before they go to the file. */
-const FLUSH_CHARS = 256 * 1024;
+const FLUSH_CHARS = 32 * 1024;
 
 class OutputWriteError extends UmkmError {
   constructor(dir: string, cause: unknown) {

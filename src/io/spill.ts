@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
-const FLUSH_BYTES = 256 * 1024;
+const FLUSH_BYTES = 32 * 1024;
 
 export class SpillFile {
   private buffer: string[] = [];

@@ -34,7 +34,7 @@ export function columnWidth(header: string): number {
 export const EXCEL_MAX_ROWS = 1_048_576;
 /** A worksheet part stays well under the 4 GiB a plain ZIP entry can hold. */
 const MAX_SHEET_BYTES = 1_500_000_000;
-const FLUSH_CHARS = 512 * 1024;
+const FLUSH_CHARS = 64 * 1024;
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

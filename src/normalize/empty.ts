@@ -39,6 +39,9 @@ export function cleanCell(value: string | undefined): string {
     v = value.trim();
     if (v === '') return '';
   }
-  if (v.length <= MAX_PLACEHOLDER && isPlaceholder(v)) return '';
-  return RUNS_OF_SPACE.test(v) ? v.replace(/\s+/g, ' ') : v;
+  const spaced = RUNS_OF_SPACE.test(v);
+  // Folding case keeps the length: without runs of space, a cell longer than the longest
+  // placeholder (9, "TIDAK ADA") is none.
+  if (v.length <= MAX_PLACEHOLDER && (spaced || v.length <= 9) && isPlaceholder(v)) return '';
+  return spaced ? v.replace(/\s+/g, ' ') : v;
 }
