@@ -5,13 +5,13 @@
  * journal leaves the previous outputs; one killed after it is rolled forward by the next run that
  * opens the folder, so no reader ever has to trust a mix. Other files in --out are left alone.
  */
-import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { UmkmError, UsageError } from '../errors.js';
 import { csvLine } from '../report/csv-line.js';
+import { OffThreadHash } from './off-thread-hash.js';
 import { neutralizeCell } from '../report/neutralize.js';
 
 export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
@@ -42,7 +42,8 @@ interface Pending {
   readonly stream: WriteStream;
   readonly temp: string;
   readonly final: string;
-  readonly hash: Hash;
+  /** CSV outputs only: their SHA-256 goes into the manifest. */
+  readonly hash: OffThreadHash | null;
   text: string;
 }
 
@@ -117,7 +118,8 @@ export class OutputFiles {
       stream.on('error', (err) => {
         out.failed ??= err;
       });
-      out.files.set(name, { stream, temp, final, hash: createHash('sha256'), text: '' });
+      const hash = name.endsWith('.csv') ? new OffThreadHash() : null;
+      out.files.set(name, { stream, temp, final, hash, text: '' });
     }
     try {
       await Promise.all([...out.files.values()].map((f) => once(f.stream, 'open')));
@@ -137,7 +139,7 @@ export class OutputFiles {
 
   private async write(f: Pending, text: string): Promise<void> {
     if (this.failed) throw new OutputWriteError(this.dir, this.failed);
-    f.hash.update(text);
+    f.hash?.update(text);
     if (!f.stream.write(text)) await once(f.stream, 'drain');
   }
 
@@ -148,13 +150,13 @@ export class OutputFiles {
     await this.write(f, text);
   }
 
-  /** SHA-256 of each CSV output as written so far (call after the last row). */
+  /** SHA-256 of each CSV output (call once, after the last row). */
   async digests(): Promise<Record<CsvOutput, string>> {
     const out = {} as Record<CsvOutput, string>;
     for (const [name, f] of this.files) {
       if (name === 'summary.json' || name === 'report.html') continue;
       await this.flush(f);
-      out[name] = f.hash.copy().digest('hex');
+      if (f.hash) out[name] = await f.hash.digest();
     }
     return out;
   }

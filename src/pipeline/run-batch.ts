@@ -14,7 +14,6 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { realpath } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { explainMatch } from '../i18n/evidence.js';
@@ -29,6 +28,7 @@ import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { NikTable } from '../match/nik-table.js';
 import { toMatchRecord } from '../match/to-match-record.js';
+import { OffThreadHash } from '../io/off-thread-hash.js';
 import { SpillFile } from '../io/spill.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { type ColumnUnion, REJECTED_META, REVIEW_META, unionColumns } from '../report/csv-rows.js';
@@ -221,7 +221,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
   let rows = 0;
-  const hashes = plans.map(() => createHash('sha256'));
+  const hashes = plans.map(() => new OffThreadHash());
   const scanHooks = {
     asOf: opts.asOf,
     signal: opts.signal,
@@ -267,8 +267,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   await spill.close();
   keys.trim();
   index.trim();
+  const digests = await Promise.all(hashes.map((h) => h.digest()));
   reports.forEach((report, i) => {
-    report.sha256 = hashes[i]!.digest('hex');
+    report.sha256 = digests[i] as string;
     const r = ragged[i]!;
     const headerWidth = report.plan.headerCells.length;
     if (r.long > 0) {
