@@ -53,20 +53,22 @@ export class SpillFile {
     await once(this.stream, 'close');
   }
 
-  /** The lines in the order written. */
-  async *lines(): AsyncGenerator<string> {
+  /** The lines in the order written, a batch per chunk read (no promise per line). */
+  async *lines(): AsyncGenerator<string[]> {
     const decoder = new StringDecoder('utf8');
     let rest = '';
-    for await (const chunk of createReadStream(this.path, { highWaterMark: FLUSH_BYTES })) {
+    for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
       const text = rest + decoder.write(chunk as Buffer);
+      const batch: string[] = [];
       let start = 0;
       for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-        yield text.slice(start, nl);
+        batch.push(text.slice(start, nl));
         start = nl + 1;
       }
       rest = text.slice(start);
+      if (batch.length > 0) yield batch;
     }
-    if (rest !== '') yield rest;
+    if (rest !== '') yield [rest];
   }
 
   async remove(): Promise<void> {

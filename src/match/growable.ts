@@ -92,6 +92,18 @@ export function hash32(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** hash32 of the first `limit` tokens joined by single spaces, without building the joined text. */
+export function hash32Joined(tokens: readonly string[], limit = tokens.length): number {
+  let h = 0x811c9dc5;
+  const n = Math.min(limit, tokens.length);
+  for (let t = 0; t < n; t++) {
+    if (t > 0) h = Math.imul(h ^ 32, 0x01000193);
+    const s = tokens[t] as string;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** Two 32-bit values as one exact float key (53 bits: the high one folded to 21 bits). */
 export function combine(a: number, b: number): number {
   return (a & 0x1fffff) * 4294967296 + (b >>> 0);

@@ -6,7 +6,7 @@
  * in every family a shared name part, so households (same KK, phone, address, other names) and
  * people born on one day in one kecamatan (neighbouring NIK serials) rarely meet.
  */
-import { GrowableF64, GrowableU32, hash32 } from './growable.js';
+import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
 import type { MatchRecord } from './match-record.js';
 import type { RowRef } from './nik-groups.js';
 
@@ -100,8 +100,8 @@ export class MatchKeyStore {
     this.area.push(r.area === '' ? 0 : hash32(r.area) || 1);
     this.p0.push(prefixHash(r.name[0]));
     this.p1.push(r.name.length > 1 ? prefixHash(r.name[r.name.length - 1]) : 0);
-    this.fullName.push(r.name.length === 0 ? 0 : hash32([...r.name].sort().join(' ')) || 1);
-    this.address.push(r.address.length === 0 ? 0 : hash32([...r.address].sort().slice(0, 4).join(' ')) || 1);
+    this.fullName.push(r.name.length === 0 ? 0 : hash32Joined([...r.name].sort()) || 1);
+    this.address.push(r.address.length === 0 ? 0 : hash32Joined([...r.address].sort(), 4) || 1);
     this.present.push(r.valid ? 1 : 2);
   }
 

@@ -325,16 +325,22 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     }
     const nameText: string[] = new Array<string>(wanted);
     const addressText: string[] = new Array<string>(wanted);
-    for await (const line of spill.lines()) {
-      const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
-      const ord = Number(ordText);
-      const at = slot[ord] as number;
-      if (at >= 0) {
-        nameText[at] = name;
-        addressText[at] = address;
-      }
-      if (differing.has(nik)) {
-        groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
+    for await (const batch of spill.lines()) {
+      for (const line of batch) {
+        // Most rows are in no pair and under no disputed NIK: read their ordinal and NIK only.
+        const tab1 = line.indexOf('\t');
+        const ord = Number(line.slice(0, tab1));
+        const at = slot[ord] as number;
+        if (at < 0 && (differing.size === 0 || !differing.has(line.slice(tab1 + 1, line.indexOf('\t', tab1 + 1))))) continue;
+        const [, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
+        if (at >= 0) {
+          // Copies, not slices: a slice would keep the whole scratch chunk it came from alive.
+          nameText[at] = ownCopy(name);
+          addressText[at] = ownCopy(address);
+        }
+        if (differing.has(nik)) {
+          groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
+        }
       }
     }
     const recordOf = (ord: number) => {
@@ -434,6 +440,14 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     },
     passes,
   };
+}
+
+/**
+ * A string that shares no memory with the text it was cut from: V8 keeps a long slice as a view of
+ * its parent, so a few names cut from each 256 KB chunk of the scratch file would keep all of it.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 function batchFindings(verdict: NikVerdict, index: RowIndex): RatedFinding[] {
