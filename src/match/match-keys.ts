@@ -62,21 +62,41 @@ function prefixHash(token: string | undefined): number {
 
 /** Per-row key material, by row ordinal. Rows never added have no keys. */
 export class MatchKeyStore {
-  readonly idHi = new GrowableU32();
-  readonly idLo = new GrowableU32();
+  readonly idHi: GrowableU32;
+  readonly idLo: GrowableU32;
   /** KK high half + 1; 0 when the row has no KK. */
-  readonly kkHi = new GrowableU32();
-  readonly kkLo = new GrowableU32();
-  readonly birth = new GrowableU32();
-  readonly phone = new GrowableF64();
-  readonly area = new GrowableU32();
+  readonly kkHi: GrowableU32;
+  readonly kkLo: GrowableU32;
+  readonly birth: GrowableU32;
+  readonly phone: GrowableF64;
+  readonly area: GrowableU32;
   /** 3-letter prefixes of the first and the last name token. */
-  readonly p0 = new GrowableU32();
-  readonly p1 = new GrowableU32();
-  readonly fullName = new GrowableU32();
-  readonly address = new GrowableU32();
+  readonly p0: GrowableU32;
+  readonly p1: GrowableU32;
+  readonly fullName: GrowableU32;
+  readonly address: GrowableU32;
   /** 0: no keys (no id of digits); 1: a valid row; 2: a row with rejecting findings. */
-  readonly present = new GrowableU32();
+  readonly present: GrowableU32;
+
+  /**
+   * capacity: the rows expected (an estimate from the file sizes). Room the rows never use costs
+   * no memory (untouched pages), and a good guess saves copying every array as it doubles.
+   */
+  constructor(capacity = 1024) {
+    const c = Math.max(1024, Math.ceil(capacity));
+    this.idHi = new GrowableU32(c);
+    this.idLo = new GrowableU32(c);
+    this.kkHi = new GrowableU32(c);
+    this.kkLo = new GrowableU32(c);
+    this.birth = new GrowableU32(c);
+    this.phone = new GrowableF64(c);
+    this.area = new GrowableU32(c);
+    this.p0 = new GrowableU32(c);
+    this.p1 = new GrowableU32(c);
+    this.fullName = new GrowableU32(c);
+    this.address = new GrowableU32(c);
+    this.present = new GrowableU32(c);
+  }
 
   get size(): number {
     return this.present.length;

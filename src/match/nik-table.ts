@@ -20,6 +20,13 @@ export function splitNik(nik: string): [number, number] {
   return [Number(nik.slice(0, 8)), Number(nik.slice(8, 16))];
 }
 
+/** A table size that holds `rows` distinct NIKs without growing (load stays under 0.7). */
+export function nikTableCapacity(rows: number): number {
+  let c = 1 << 16;
+  while (c * 0.7 < rows && c < 2 ** 27) c *= 2;
+  return c;
+}
+
 export class NikTable {
   private capacity: number;
   private hi: Uint32Array; // high half + 1 (0 marks an empty slot)

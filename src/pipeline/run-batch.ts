@@ -26,7 +26,7 @@ import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-ma
 import { GrowableBits, GrowableU32, hash32 } from '../match/growable.js';
 import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
-import { NikTable } from '../match/nik-table.js';
+import { nikTableCapacity, NikTable } from '../match/nik-table.js';
 import { toMatchRecord } from '../match/to-match-record.js';
 import { OffThreadHash } from '../io/off-thread-hash.js';
 import { SpillFile } from '../io/spill.js';
@@ -92,7 +92,13 @@ export interface BatchResult {
   readonly distinctNiks: number;
   readonly matching: MatchStats & { confirmed: number };
   readonly timingsMs: { sniff: number; scan: number; match: number; write: number };
+  /** Peak resident memory so far, in MB, at the end of each phase. */
+  readonly peakRssMb: { scan: number; match: number; write: number };
   readonly passes: number;
+}
+
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 /** source_file is the file name; where two inputs share one, their paths tell them apart. */
@@ -114,10 +120,15 @@ async function assertDistinct(paths: readonly string[]): Promise<void> {
 
 /** Where each record sits: ordinal -> file and physical line. */
 class RowIndex {
-  private readonly lines = new GrowableU32();
+  private readonly lines: GrowableU32;
   private readonly fileStarts: number[] = [];
 
-  constructor(private readonly names: readonly string[]) {}
+  constructor(
+    private readonly names: readonly string[],
+    capacity: number,
+  ) {
+    this.lines = new GrowableU32(Math.max(1024, Math.ceil(capacity)));
+  }
 
   add(file: number, line: number): void {
     while (this.fileStarts.length <= file) this.fileStarts.push(this.lines.length);
@@ -214,9 +225,12 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const t1 = performance.now();
 
   // 1. Scan.
-  const index = new RowIndex(names);
-  const table = new NikTable();
-  const keys = new MatchKeyStore();
+  // Rows expected, from each file's size and its sample's bytes per line: the per-row arrays are
+  // made that large at once instead of doubling (and copying) their way there.
+  const expectedRows = Math.min(2 ** 26, plans.reduce((n, p) => n + (p.bytesPerLine > 0 ? p.size / p.bytesPerLine : 0), 0) * 1.05);
+  const index = new RowIndex(names, expectedRows);
+  const table = new NikTable(nikTableCapacity(expectedRows));
+  const keys = new MatchKeyStore(expectedRows);
   const clean = new GrowableBits();
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
@@ -281,6 +295,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     }
   });
   const t2 = performance.now();
+  const rssScan = peakRssMb();
 
   // 2. Between: who goes on per NIK, candidate pairs among them, analysts' decisions.
   const keeper = new Uint8Array(rows);
@@ -350,6 +365,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     matches = scorePairs(pairs, recordOf, NIK_PROFILE, different, matchStats);
   }
   const t3 = performance.now();
+  const rssMatch = peakRssMb();
 
   // 4. Write, in input order.
   const union = unionColumns(
@@ -438,6 +454,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       match: Math.round(t3 - t2),
       write: Math.round(t4 - t3),
     },
+    peakRssMb: { scan: rssScan, match: rssMatch, write: peakRssMb() },
     passes,
   };
 }

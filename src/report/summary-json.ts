@@ -121,6 +121,8 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
     passes: result.passes,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    /** The process's peak RSS as it stood at the end of each phase: where memory grows. */
+    peak_rss_mb_by_phase: result.peakRssMb,
   };
 }
 

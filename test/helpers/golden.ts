@@ -49,6 +49,7 @@ export function stableSummary(text: string): unknown {
   delete s.started_at;
   delete s.timings_ms;
   delete s.peak_rss_mb;
+  delete s.peak_rss_mb_by_phase;
   delete s.options;
   delete s.tool.version;
   for (const f of s.files) delete f.path;
