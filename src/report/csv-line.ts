@@ -1,8 +1,10 @@
 /**
- * One CSV record as text, exactly as csv-stringify writes it with `record_delimiter: '\r\n'` (the
- * reference writer, checked against it by a property test): a cell is quoted when it holds a
- * comma, a quote or a line break, and quotes inside are doubled. Written here because the
- * general writer's per-cell option checks were a tenth of a whole run.
+ * One CSV record as text, exactly as the reference writer (csv-stringify with CRLF records and
+ * `quote_record_delimiter: true`) writes it, checked by a property test: a cell is quoted when it
+ * holds a comma, a quote or any line break, and quotes inside are doubled. csv-stringify's default
+ * with a record delimiter quotes only that delimiter, so an Alt+Enter cell (a lone LF) went out
+ * unquoted and broke its row. Written here also because the general writer's per-cell option
+ * checks were a tenth of a whole run.
  */
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTES = /"/g;
