@@ -17,7 +17,11 @@ export interface NikEntry {
 
 /** The 16 digits as two exact 8-digit halves. */
 export function splitNik(nik: string): [number, number] {
-  return [Number(nik.slice(0, 8)), Number(nik.slice(8, 16))];
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 8; i++) hi = hi * 10 + nik.charCodeAt(i) - 48;
+  for (let i = 8; i < 16; i++) lo = lo * 10 + nik.charCodeAt(i) - 48;
+  return [hi, lo];
 }
 
 /** A table size that holds `rows` distinct NIKs without growing (load stays under 0.7). */
@@ -86,6 +90,13 @@ export class NikTable {
       this.rank[s] = rank;
     }
     if (this.nameHash[s] !== nameHash) this.differ[s] = 1;
+  }
+
+  /** How many rows carry this NIK (0 for one never added), without building an entry. */
+  countOf(nik: string): number {
+    const [hi, lo] = splitNik(nik);
+    const s = this.slotOf(hi, lo);
+    return this.hi[s] === EMPTY ? 0 : (this.count[s] as number);
   }
 
   get(nik: string): NikEntry | null {

@@ -46,7 +46,20 @@ function fromExcelSerial(serial: number): DateReading | null {
   return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), twoDigitYear: false };
 }
 
-export function parseDateCell(cell: string): DateReading[] {
+// One row asks for its TANGGAL LAHIR reading up to three times (a rule, the matcher, the
+// submission): the last answer is kept. Readings are never changed by callers.
+let lastCell = '';
+let lastReadings: readonly DateReading[] = [];
+
+export function parseDateCell(cell: string): readonly DateReading[] {
+  if (cell !== lastCell) {
+    lastReadings = readDateCell(cell);
+    lastCell = cell;
+  }
+  return lastReadings;
+}
+
+function readDateCell(cell: string): DateReading[] {
   const v = cell.trim().toUpperCase().replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
   if (m) {

@@ -385,8 +385,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       let sameAs: Confirmation | undefined;
       const nik = row.nik;
       if (nik?.wellFormed) {
-        const entry = table.get(nik.digits);
-        if (entry && entry.count > 1) {
+        // Most NIKs occur once: only those that repeat need their entry.
+        const entry = table.countOf(nik.digits) > 1 ? table.get(nik.digits) : null;
+        if (entry) {
           if (differing.has(nik.digits)) verdict = groups.verdict(nik.digits, ref);
           else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
         }

@@ -21,11 +21,20 @@ export interface RegionTable {
  * Pondok-Gede": compare upper-case letters and digits with the prefix dropped.
  */
 export function foldKecamatan(name: string): string {
-  return name
-    .toUpperCase()
-    .replace(/^\s*(KECAMATAN|KEC)\b\.?/, '')
-    .replace(/[^A-Z0-9]/g, '');
+  // A batch names a few dozen kecamatan over and over: fold each spelling once.
+  let folded = folds.get(name);
+  if (folded === undefined) {
+    folded = name
+      .toUpperCase()
+      .replace(/^\s*(KECAMATAN|KEC)\b\.?/, '')
+      .replace(/[^A-Z0-9]/g, '');
+    if (folds.size >= 10_000) folds.clear();
+    folds.set(name, folded);
+  }
+  return folded;
 }
+
+const folds = new Map<string, string>();
 
 /** Accepts 32.75 or 3275; returns the dotted form, or null. */
 export function parseRegionCode(value: string): string | null {
