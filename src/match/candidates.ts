@@ -29,13 +29,66 @@ function keyHash(key: number): number {
   return Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
+/** The rows that take part, once, rather than asking for each of them in every family. */
+export function eligibleMembers(rows: number, eligible: (ord: number) => boolean): Uint32Array {
+  if (rows >= MAX_ROWS) throw new RangeError(`at most ${MAX_ROWS} rows can be matched in one batch`);
+  // Shared memory: a worker thread reads the same list.
+  const members = new Uint32Array(new SharedArrayBuffer(Math.max(1, rows) * 4));
+  let memberCount = 0;
+  for (let ord = 0; ord < rows; ord++) if (eligible(ord)) members[memberCount++] = ord;
+  return members.subarray(0, memberCount);
+}
+
 export function candidatePairs(
   rows: number,
   eligible: (ord: number) => boolean,
   families: readonly KeyFamily[],
 ): { pairs: Float64Array; stats: CandidateStats } {
-  if (rows >= MAX_ROWS) throw new RangeError(`at most ${MAX_ROWS} rows can be matched in one batch`);
+  return mergePairs([familyPairs(eligibleMembers(rows, eligible), families)], families);
+}
+
+/** What a set of families yields: their pairs (unsorted, repeats included) and block counts. */
+export interface FamilyPairs {
+  readonly pairs: Float64Array;
+  readonly blocks: number;
+  readonly oversizedBlocks: number;
+  readonly byFamily: Record<string, number>;
+}
+
+/**
+ * The pairs of several parts (families run on different threads): sorted, each once, and the
+ * counts added up, with the families in their own order.
+ */
+export function mergePairs(parts: readonly FamilyPairs[], families: readonly KeyFamily[]): { pairs: Float64Array; stats: CandidateStats } {
+  const total = parts.reduce((n, p) => n + p.pairs.length, 0);
+  const pairs = new Float64Array(total);
+  let at = 0;
+  for (const p of parts) {
+    pairs.set(p.pairs, at);
+    at += p.pairs.length;
+  }
+  pairs.sort();
+  let unique = 0;
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) pairs[unique++] = pairs[i] as number;
+  const byFamily: Record<string, number> = {};
+  for (const f of families) {
+    for (const p of parts) if (p.byFamily[f.name] !== undefined) byFamily[f.name] = p.byFamily[f.name] as number;
+  }
+  return {
+    pairs: pairs.slice(0, unique),
+    stats: {
+      blocks: parts.reduce((n, p) => n + p.blocks, 0),
+      oversizedBlocks: parts.reduce((n, p) => n + p.oversizedBlocks, 0),
+      pairs: unique,
+      byFamily,
+    },
+  };
+}
+
+/** The pairs of the given families over the member rows, in one thread. */
+export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]): FamilyPairs {
   const stats: CandidateStats = { blocks: 0, oversizedBlocks: 0, pairs: 0, byFamily: {} };
+  const memberCount = members.length;
   let out = new Float64Array(1024);
   let outLength = 0;
   const emitPair = (a: number, b: number) => {
@@ -47,11 +100,6 @@ export function candidatePairs(
     out[outLength++] = a < b ? a * MAX_ROWS + b : b * MAX_ROWS + a;
   };
   const chain: number[] = [];
-
-  // The rows that take part, once, rather than asking for each of them in every family.
-  const members = new Uint32Array(rows);
-  let memberCount = 0;
-  for (let ord = 0; ord < rows; ord++) if (eligible(ord)) members[memberCount++] = ord;
 
   // Per family the keys are partitioned by hash into cache-sized buckets, then each bucket gets a
   // small hash table of chains: one table for a whole family missed the cache on nearly every row.
@@ -151,11 +199,7 @@ export function candidatePairs(
     }
     stats.byFamily[family.name] = outLength - before;
   }
-  const pairs = out.subarray(0, outLength).sort();
-  let unique = 0;
-  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) pairs[unique++] = pairs[i] as number;
-  stats.pairs = unique;
-  return { pairs: pairs.slice(0, unique), stats };
+  return { pairs: out.slice(0, outLength), blocks: stats.blocks, oversizedBlocks: stats.oversizedBlocks, byFamily: stats.byFamily };
 }
 
 export function unpackPair(p: number): [number, number] {

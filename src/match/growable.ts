@@ -1,13 +1,25 @@
 /**
  * Typed arrays that grow by doubling: per-row facts kept between passes live off the JS heap,
- * a few bytes a row, so a 30-million-row run fits without raising Node's heap limit.
+ * a few bytes a row, so a 30-million-row run fits without raising Node's heap limit. Their memory
+ * is shared (SharedArrayBuffer), so a worker thread can read them without a copy.
  */
+const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
+const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+
 export class GrowableU32 {
   private data: Uint32Array;
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
+    this.data = sharedU32(capacity);
+  }
+
+  /** A view over an array filled elsewhere (another thread's key store). */
+  static over(data: Uint32Array): GrowableU32 {
+    const g = new GrowableU32(1);
+    g.data = data;
+    g.length = data.length;
+    return g;
   }
 
   push(v: number): void {
@@ -23,13 +35,22 @@ export class GrowableU32 {
     this.data[i] = v;
   }
 
+  /** The values pushed so far (shared memory: no copy). */
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+
   /** Gives back the room kept for growth, once nothing more will be pushed. */
   trim(): void {
-    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length));
+    if (this.data.length > this.length) {
+      const next = sharedU32(Math.max(1, this.length));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
   }
 
   private grow(): void {
-    const next = new Uint32Array(this.data.length * 2);
+    const next = sharedU32(this.data.length * 2);
     next.set(this.data);
     this.data = next;
   }
@@ -40,12 +61,19 @@ export class GrowableF64 {
   length = 0;
 
   constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+    this.data = sharedF64(capacity);
+  }
+
+  static over(data: Float64Array): GrowableF64 {
+    const g = new GrowableF64(1);
+    g.data = data;
+    g.length = data.length;
+    return g;
   }
 
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = sharedF64(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
@@ -56,9 +84,17 @@ export class GrowableF64 {
     return this.data[i] as number;
   }
 
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
   /** Gives back the room kept for growth, once nothing more will be pushed. */
   trim(): void {
-    if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(1, this.length));
+    if (this.data.length > this.length) {
+      const next = sharedF64(Math.max(1, this.length));
+      next.set(this.data.subarray(0, this.length));
+      this.data = next;
+    }
   }
 }
 

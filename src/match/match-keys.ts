@@ -60,6 +60,22 @@ function prefixHash(token: string | undefined): number {
   return hash32(token.length <= 3 ? token : token.slice(0, 3)) || 1;
 }
 
+/** The store's arrays as plain typed arrays over shared memory, to hand to a worker thread. */
+export interface KeyArrays {
+  readonly idHi: Uint32Array;
+  readonly idLo: Uint32Array;
+  readonly kkHi: Uint32Array;
+  readonly kkLo: Uint32Array;
+  readonly birth: Uint32Array;
+  readonly phone: Float64Array;
+  readonly area: Uint32Array;
+  readonly p0: Uint32Array;
+  readonly p1: Uint32Array;
+  readonly fullName: Uint32Array;
+  readonly address: Uint32Array;
+  readonly present: Uint32Array;
+}
+
 /** Per-row key material, by row ordinal. Rows never added have no keys. */
 export class MatchKeyStore {
   readonly idHi: GrowableU32;
@@ -100,6 +116,26 @@ export class MatchKeyStore {
 
   get size(): number {
     return this.present.length;
+  }
+
+  /** The arrays, in shared memory, for a worker thread to read (see fromArrays). */
+  arrays(): KeyArrays {
+    const u = (g: GrowableU32) => g.view();
+    return {
+      idHi: u(this.idHi), idLo: u(this.idLo), kkHi: u(this.kkHi), kkLo: u(this.kkLo), birth: u(this.birth),
+      phone: this.phone.view(), area: u(this.area), p0: u(this.p0), p1: u(this.p1), fullName: u(this.fullName),
+      address: u(this.address), present: u(this.present),
+    };
+  }
+
+  /** A read-only store over arrays another thread filled. */
+  static fromArrays(a: KeyArrays): MatchKeyStore {
+    const s = new MatchKeyStore(1);
+    const self = s as unknown as Record<keyof KeyArrays, GrowableU32 | GrowableF64>;
+    for (const k of Object.keys(a) as (keyof KeyArrays)[]) {
+      self[k] = k === 'phone' ? GrowableF64.over(a.phone) : GrowableU32.over(a[k] as Uint32Array);
+    }
+    return s;
   }
 
   /** Records row `ord`; rows must be added or skipped in ordinal order. */

@@ -20,11 +20,12 @@ import { explainMatch } from '../i18n/evidence.js';
 import { type DecisionEntry, type DecisionsFile, readDecisions } from '../io/read-decisions.js';
 import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
-import { candidatePairs, unpackPair } from '../match/candidates.js';
+import { unpackPair } from '../match/candidates.js';
+import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
 import { GrowableBits, GrowableU32, hash32 } from '../match/growable.js';
-import { keyFamilies, MatchKeyStore } from '../match/match-keys.js';
+import { MatchKeyStore } from '../match/match-keys.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { nikTableCapacity, NikTable } from '../match/nik-table.js';
 import { toMatchRecord } from '../match/to-match-record.js';
@@ -90,7 +91,8 @@ export interface BatchResult {
   readonly decisions: readonly DecisionsFile[];
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
-  readonly matching: MatchStats & { confirmed: number };
+  /** threads: how many threads found the candidate pairs. */
+  readonly matching: MatchStats & { confirmed: number; threads: number };
   readonly timingsMs: { sniff: number; scan: number; match: number; write: number };
   /** Peak resident memory so far, in MB, at the end of each phase. */
   readonly peakRssMb: { scan: number; match: number; write: number };
@@ -316,10 +318,11 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   }
   const different = new Set([...decisionMap].filter(([, d]) => d.decision === 'BEDA').map(([k]) => k));
   opts.onProgress?.({ phase: 'match', file: '', rows, bytes: 0, totalBytes });
-  const { pairs, stats: candidateStats } = candidatePairs(
+  const { pairs, stats: candidateStats, threads } = await candidatePairsParallel(
     rows,
     (ord) => keeper[ord] === 1 && keys.present.get(ord) !== 0 && !confirmed.has(ord),
-    keyFamilies(keys, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion }),
+    keys,
+    { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion },
   );
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
 
@@ -448,7 +451,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     decisions,
     counter,
     distinctNiks: table.size,
-    matching: { ...matchStats, confirmed: confirmed.size },
+    matching: { ...matchStats, confirmed: confirmed.size, threads },
     timingsMs: {
       sniff: Math.round(t1 - t0),
       scan: Math.round(t2 - t1),

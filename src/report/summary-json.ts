@@ -106,6 +106,7 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       possible_duplicates: result.matching.matches,
       skipped_as_decided_different: result.matching.decidedDifferent,
       confirmed_by_decision: result.matching.confirmed,
+      threads: result.matching.threads,
     },
     skipped_lines: c.skipped,
     manifest: {

@@ -1,0 +1,65 @@
+/**
+ * Candidate pairs on both cores: the key families are shared out between this thread and one
+ * worker thread, which reads the key store and member list from shared memory, and the two halves
+ * are merged into exactly the pairs one thread would find. Small batches (and runs from the
+ * TypeScript sources, where no built worker exists) stay on one thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
+import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
+
+/** Below this many member rows a second thread costs more to start than it saves. */
+const DEFAULT_MIN_MEMBERS = 50_000;
+
+function minMembers(): number {
+  // For tests: UMKM_CLEAN_PARALLEL_MIN_ROWS=0 takes the parallel path on any batch.
+  const v = Number(process.env.UMKM_CLEAN_PARALLEL_MIN_ROWS);
+  return Number.isFinite(v) && process.env.UMKM_CLEAN_PARALLEL_MIN_ROWS !== '' ? v : DEFAULT_MIN_MEMBERS;
+}
+
+function workerUrl(): URL | null {
+  const url = new URL('./candidates-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+function runWorker(url: URL, job: object): Promise<FamilyPairs> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: job });
+    worker.once('message', (r: FamilyPairs) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`candidate worker exited with code ${code}`));
+    });
+  });
+}
+
+export async function candidatePairsParallel(
+  rows: number,
+  eligible: (ord: number) => boolean,
+  keys: MatchKeyStore,
+  options: FamilyOptions,
+): Promise<{ pairs: Float64Array; stats: CandidateStats; threads: number }> {
+  const families = keyFamilies(keys, options);
+  const members = eligibleMembers(rows, eligible);
+  const url = workerUrl();
+  if (!url || members.length < minMembers() || families.length < 2) {
+    return { ...mergePairs([familyPairs(members, families)], families), threads: 1 };
+  }
+  // Alternate families: the NIK-mask ones are alike, so each side gets a fair share.
+  const theirs = families.map((_, i) => i).filter((i) => i % 2 === 1);
+  const mine = families.filter((_, i) => i % 2 === 0);
+  const pending = runWorker(url, { arrays: keys.arrays(), members, options, familyIndices: theirs });
+  // Our half runs while the worker does its own; an unhandled rejection waits for the await.
+  pending.catch(() => undefined);
+  const own = familyPairs(members, mine);
+  let other: FamilyPairs;
+  try {
+    other = await pending;
+  } catch {
+    // A worker that could not run: its families on this thread, same pairs, only slower.
+    other = familyPairs(members, families.filter((_, i) => i % 2 === 1));
+  }
+  return { ...mergePairs([own, other], families), threads: 2 };
+}
