@@ -2,7 +2,7 @@
 import { basename, extname } from 'node:path';
 import type { Lang } from '../i18n/messages.js';
 import type { OutputFiles } from '../io/output-files.js';
-import { XlsxSheetWriter } from '../io/xlsx-writer.js';
+import { openSheet, type SheetSink } from '../io/xlsx-sheets.js';
 import {
   AUDIT_HEADER,
   type ColumnUnion,
@@ -41,14 +41,14 @@ export function createFileSink(
 ): OutcomeSink {
   let union: ColumnUnion = { headers: [], positions: [] };
   let rejectedHeader: string[] = [];
-  const sheets = new Map<string, XlsxSheetWriter>();
-  const perSource = new Map<string, XlsxSheetWriter>();
+  const sheets = new Map<string, SheetSink>();
+  const perSource = new Map<string, SheetSink>();
   const sheet = async (name: string, title: string, header: readonly string[]) => {
-    const w = await XlsxSheetWriter.create(files.reserve(name), title, header);
+    const w = await openSheet(files.reserve(name), title, header);
     sheets.set(name, w);
     return w;
   };
-  const addXlsx = (w: XlsxSheetWriter | undefined, row: readonly string[]) => w?.addRow(row.map(neutralizeCell));
+  const addXlsx = (w: SheetSink | undefined, row: readonly string[]) => w?.addRow(row.map(neutralizeCell));
   return {
     async begin(u) {
       union = u;

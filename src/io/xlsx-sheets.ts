@@ -1,0 +1,151 @@
+/**
+ * Where the .xlsx outputs are built: on a worker thread when the built worker is there, so the
+ * XML of every cell is made on the second core while this one reads and decides rows; in this
+ * thread otherwise (running from the TypeScript sources). Either way the same writer makes the
+ * same file.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { XlsxMessage, XlsxReply } from './xlsx-worker.js';
+import { XlsxSheetWriter } from './xlsx-writer.js';
+
+export interface SheetSink {
+  /** Returns a promise only when the row has to wait (back-pressure). */
+  addRow(cells: readonly string[]): Promise<void> | undefined;
+  close(): Promise<void>;
+}
+
+const BATCH_ROWS = 256;
+/** Batches sent and not yet written, per sheet, before addRow waits. */
+const MAX_IN_FLIGHT = 8;
+
+interface Waiter {
+  onAck(): void;
+  onClosed(): void;
+  onError(err: Error): void;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiters = new Map<number, Waiter>();
+/** Sheets waiting on the worker: while there are any, it keeps the process alive. */
+let waiting = 0;
+
+function workerUrl(): URL | null {
+  if (process.env.UMKM_CLEAN_XLSX_THREAD === '0') return null;
+  const url = new URL('./xlsx-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+function shared(url: URL): Worker {
+  if (worker) return worker;
+  const w = new Worker(url);
+  w.on('message', (m: XlsxReply) => {
+    const s = waiters.get(m.id);
+    if (!s) return;
+    if ('message' in m) s.onError(new Error(m.message));
+    else if (m.op === 'ack') s.onAck();
+    else s.onClosed();
+  });
+  const fail = (err: Error) => {
+    worker = null;
+    for (const s of waiters.values()) s.onError(err);
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => {
+    if (worker === w && waiters.size > 0) fail(new Error(`xlsx worker exited with code ${code}`));
+    worker = null;
+  });
+  w.unref();
+  worker = w;
+  return w;
+}
+
+function hold(w: Worker): void {
+  if (waiting++ === 0) w.ref();
+}
+
+function release(w: Worker): void {
+  if (--waiting === 0) w.unref();
+}
+
+class WorkerSheet implements SheetSink {
+  private readonly id = nextId++;
+  private batch: string[][] = [];
+  private inFlight = 0;
+  private failed: Error | null = null;
+  private wake: (() => void) | null = null;
+  private closed: (() => void) | null = null;
+
+  constructor(
+    private readonly w: Worker,
+    path: string,
+    title: string,
+    headers: readonly string[],
+  ) {
+    waiters.set(this.id, {
+      onAck: () => {
+        this.inFlight--;
+        this.wake?.();
+      },
+      onClosed: () => this.closed?.(),
+      onError: (err) => {
+        this.failed ??= err;
+        this.wake?.();
+        this.closed?.();
+      },
+    });
+    this.post({ op: 'open', id: this.id, path, title, headers: [...headers] });
+  }
+
+  private post(m: XlsxMessage): void {
+    this.w.postMessage(m);
+  }
+
+  addRow(cells: readonly string[]): Promise<void> | undefined {
+    if (this.failed) return Promise.reject(this.failed);
+    this.batch.push(cells as string[]);
+    if (this.batch.length < BATCH_ROWS) return undefined;
+    this.post({ op: 'rows', id: this.id, rows: this.batch });
+    this.batch = [];
+    this.inFlight++;
+    return this.inFlight > MAX_IN_FLIGHT ? this.drain(MAX_IN_FLIGHT) : undefined;
+  }
+
+  /** Waits until at most `limit` batches are unwritten. */
+  private async drain(limit: number): Promise<void> {
+    hold(this.w);
+    try {
+      while (this.inFlight > limit && !this.failed) await new Promise<void>((r) => (this.wake = r));
+    } finally {
+      this.wake = null;
+      release(this.w);
+    }
+    if (this.failed) throw this.failed;
+  }
+
+  async close(): Promise<void> {
+    if (this.batch.length > 0) {
+      this.post({ op: 'rows', id: this.id, rows: this.batch });
+      this.batch = [];
+      this.inFlight++;
+    }
+    const done = new Promise<void>((r) => (this.closed = r));
+    this.post({ op: 'close', id: this.id });
+    hold(this.w);
+    try {
+      await done;
+    } finally {
+      release(this.w);
+      waiters.delete(this.id);
+    }
+    if (this.failed) throw this.failed;
+  }
+}
+
+export async function openSheet(path: string, title: string, headers: readonly string[]): Promise<SheetSink> {
+  const url = workerUrl();
+  if (!url) return XlsxSheetWriter.create(path, title, headers);
+  return new WorkerSheet(shared(url), path, title, headers);
+}
