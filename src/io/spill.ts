@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 const FLUSH_BYTES = 32 * 1024;
@@ -27,6 +27,16 @@ export class SpillFile {
     const stream = createWriteStream(path, { mode: 0o600 });
     await once(stream, 'open');
     return new SpillFile(dir, path, stream);
+  }
+
+  /**
+   * A writer on a scratch file another thread created (the matcher's half of the scan on a worker
+   * thread): it writes and closes it; removing it stays with its creator.
+   */
+  static async openAt(path: string): Promise<SpillFile> {
+    const stream = createWriteStream(path, { mode: 0o600 });
+    await once(stream, 'open');
+    return new SpillFile(dirname(path), path, stream);
   }
 
   /**

@@ -138,6 +138,11 @@ export class MatchKeyStore {
     return s;
   }
 
+  /** Rows up to `rows` that were never added get no keys (the scan's last rows may have no NIK). */
+  padTo(rows: number): void {
+    while (this.present.length < rows) this.pushEmpty();
+  }
+
   /** Records row `ord`; rows must be added or skipped in ordinal order. */
   add(ord: number, r: MatchRecord | null): void {
     while (this.present.length < ord) this.pushEmpty();

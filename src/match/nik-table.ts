@@ -31,6 +31,22 @@ export function nikTableCapacity(rows: number): number {
   return c;
 }
 
+// Shared memory, so the scan can fill the table on a worker thread and hand it over without a copy.
+const u32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
+const u8 = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
+
+export interface NikTableArrays {
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  readonly keeper: Uint32Array;
+  readonly rank: Uint8Array;
+  readonly count: Uint32Array;
+  readonly first: Uint32Array;
+  readonly nameHash: Uint32Array;
+  readonly differ: Uint8Array;
+  readonly size: number;
+}
+
 export class NikTable {
   private capacity: number;
   private hi: Uint32Array; // high half + 1 (0 marks an empty slot)
@@ -45,14 +61,36 @@ export class NikTable {
 
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
-    this.hi = new Uint32Array(capacity);
-    this.lo = new Uint32Array(capacity);
-    this.keeper = new Uint32Array(capacity);
-    this.rank = new Uint8Array(capacity);
-    this.count = new Uint32Array(capacity);
-    this.first = new Uint32Array(capacity);
-    this.nameHash = new Uint32Array(capacity);
-    this.differ = new Uint8Array(capacity);
+    this.hi = u32(capacity);
+    this.lo = u32(capacity);
+    this.keeper = u32(capacity);
+    this.rank = u8(capacity);
+    this.count = u32(capacity);
+    this.first = u32(capacity);
+    this.nameHash = u32(capacity);
+    this.differ = u8(capacity);
+  }
+
+  /** The table's arrays, in shared memory, for another thread (see fromArrays). */
+  arrays(): NikTableArrays {
+    const { hi, lo, keeper, rank, count, first, nameHash, differ, size } = this;
+    return { hi, lo, keeper, rank, count, first, nameHash, differ, size };
+  }
+
+  /** The table another thread filled, over the same memory. */
+  static fromArrays(a: NikTableArrays): NikTable {
+    const t = new NikTable(1);
+    t.capacity = a.hi.length;
+    t.hi = a.hi;
+    t.lo = a.lo;
+    t.keeper = a.keeper;
+    t.rank = a.rank;
+    t.count = a.count;
+    t.first = a.first;
+    t.nameHash = a.nameHash;
+    t.differ = a.differ;
+    t.size = a.size;
+    return t;
   }
 
   private slotOf(hi: number, lo: number): number {
@@ -132,14 +170,14 @@ export class NikTable {
       first: this.first, nameHash: this.nameHash, differ: this.differ, capacity: this.capacity,
     };
     this.capacity *= 2;
-    this.hi = new Uint32Array(this.capacity);
-    this.lo = new Uint32Array(this.capacity);
-    this.keeper = new Uint32Array(this.capacity);
-    this.rank = new Uint8Array(this.capacity);
-    this.count = new Uint32Array(this.capacity);
-    this.first = new Uint32Array(this.capacity);
-    this.nameHash = new Uint32Array(this.capacity);
-    this.differ = new Uint8Array(this.capacity);
+    this.hi = u32(this.capacity);
+    this.lo = u32(this.capacity);
+    this.keeper = u32(this.capacity);
+    this.rank = u8(this.capacity);
+    this.count = u32(this.capacity);
+    this.first = u32(this.capacity);
+    this.nameHash = u32(this.capacity);
+    this.differ = u8(this.capacity);
     for (let i = 0; i < old.capacity; i++) {
       const h = old.hi[i] as number;
       if (h === EMPTY) continue;

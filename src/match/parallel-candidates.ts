@@ -4,25 +4,10 @@
  * are merged into exactly the pairs one thread would find. Small batches (and runs from the
  * TypeScript sources, where no built worker exists) stay on one thread.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
 import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
-
-/** Below this many member rows a second thread costs more to start than it saves. */
-const DEFAULT_MIN_MEMBERS = 50_000;
-
-function minMembers(): number {
-  // For tests: UMKM_CLEAN_PARALLEL_MIN_ROWS=0 takes the parallel path on any batch.
-  const v = Number(process.env.UMKM_CLEAN_PARALLEL_MIN_ROWS);
-  return Number.isFinite(v) && process.env.UMKM_CLEAN_PARALLEL_MIN_ROWS !== '' ? v : DEFAULT_MIN_MEMBERS;
-}
-
-function workerUrl(): URL | null {
-  const url = new URL('./candidates-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-}
+import { builtWorker, parallelMinRows } from './threads.js';
 
 function runWorker(url: URL, job: object): Promise<FamilyPairs> {
   return new Promise((resolve, reject) => {
@@ -43,8 +28,8 @@ export async function candidatePairsParallel(
 ): Promise<{ pairs: Float64Array; stats: CandidateStats; threads: number }> {
   const families = keyFamilies(keys, options);
   const members = eligibleMembers(rows, eligible);
-  const url = workerUrl();
-  if (!url || members.length < minMembers() || families.length < 2) {
+  const url = builtWorker('./candidates-worker.js', import.meta.url);
+  if (!url || members.length < parallelMinRows() || families.length < 2) {
     return { ...mergePairs([familyPairs(members, families)], families), threads: 1 };
   }
   // Alternate families: the NIK-mask ones are alike, so each side gets a fair share.

@@ -24,11 +24,8 @@ import { unpackPair } from '../match/candidates.js';
 import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
-import { GrowableBits, GrowableU32, hash32 } from '../match/growable.js';
-import { MatchKeyStore } from '../match/match-keys.js';
+import { GrowableBits, GrowableU32 } from '../match/growable.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
-import { nikTableCapacity, NikTable } from '../match/nik-table.js';
-import { toMatchRecord } from '../match/to-match-record.js';
 import { OffThreadHash } from '../io/off-thread-hash.js';
 import { SpillFile } from '../io/spill.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
@@ -41,6 +38,7 @@ import type { RatedFinding, RuleContext } from '../rules/types.js';
 import { buildAliasIndex } from '../schema/fields.js';
 import type { RegionTable } from '../schema/region-table.js';
 import { completeness } from './prepare-row.js';
+import { type MatchScanSink, matchRowOf, openMatchScan } from './match-scan.js';
 import { looksExcelDamaged, scanRecords, skippedText } from './scan.js';
 
 export interface BatchOptions {
@@ -91,8 +89,9 @@ export interface BatchResult {
   readonly decisions: readonly DecisionsFile[];
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
-  /** threads: how many threads found the candidate pairs. */
-  readonly matching: MatchStats & { confirmed: number; threads: number };
+  readonly matching: MatchStats & { confirmed: number };
+  /** Threads that did the scan's matcher half and found the candidate pairs (1 or 2). */
+  readonly threads: { scan: number; match: number };
   readonly timingsMs: { sniff: number; scan: number; match: number; write: number };
   /** Peak resident memory so far, in MB, at the end of each phase. */
   readonly peakRssMb: { scan: number; match: number; write: number };
@@ -168,10 +167,6 @@ async function readLists(paths: readonly string[], opts: BatchOptions, into: Map
   return out;
 }
 
-/** Keeper rank for the NIK table: a valid copy first, then the most complete. */
-function rankOf(valid: boolean, filled: number): number {
-  return (valid ? 128 : 0) + filled;
-}
 
 export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Promise<BatchResult> {
   const spill = await SpillFile.create();
@@ -182,10 +177,6 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
   }
 }
 
-/** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
-function spillLine(ord: number, nik: string, valid: boolean, filled: number, name: string, address: string, display: string): string {
-  return `${ord}\t${nik}\t${valid ? 1 : 0}\t${filled}\t${name}\t${address}\t${display}`;
-}
 
 async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill: SpillFile): Promise<BatchResult> {
   const t0 = performance.now();
@@ -231,8 +222,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   // made that large at once instead of doubling (and copying) their way there.
   const expectedRows = Math.min(2 ** 26, plans.reduce((n, p) => n + (p.bytesPerLine > 0 ? p.size / p.bytesPerLine : 0), 0) * 1.05);
   const index = new RowIndex(names, expectedRows);
-  const table = new NikTable(nikTableCapacity(expectedRows));
-  const keys = new MatchKeyStore(expectedRows);
+  const matchScan = await openMatchScan(expectedRows, spill);
   const clean = new GrowableBits();
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
@@ -244,44 +234,41 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     onProgress: progress('read'),
     onBytes: (plan: InputPlan, chunk: Buffer) => hashes[plan.index]?.update(chunk),
   };
-  for await (const batch of scanRecords(plans, scanHooks)) {
-    for (const { plan, rec, row, ord } of batch) {
-      rows = ord + 1;
-      index.add(plan.index, rec.line);
-      const report = reports[plan.index] as InputReport;
-      const headerWidth = plan.headerCells.length;
-      const r = ragged[plan.index]!;
-      let width = rec.cells.length;
-      while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
-      if (width > headerWidth) {
-        if (r.long++ === 0) r.firstLong = rec.line;
-        if (width > report.width) report.width = width;
-      } else if (rec.cells.length < headerWidth && r.short++ === 0) r.firstShort = rec.line;
-      const nik = row.nik;
-      const d = damage[plan.index]!;
-      if (nik?.excelMangled) d.mangled++;
-      if (!nik?.wellFormed) {
-        keys.add(ord, null);
-        continue;
+  let scanned: Awaited<ReturnType<MatchScanSink['finish']>>;
+  try {
+    for await (const batch of scanRecords(plans, scanHooks)) {
+      for (const { plan, rec, row, ord } of batch) {
+        rows = ord + 1;
+        index.add(plan.index, rec.line);
+        const report = reports[plan.index] as InputReport;
+        const headerWidth = plan.headerCells.length;
+        const r = ragged[plan.index]!;
+        let width = rec.cells.length;
+        while (width > headerWidth && (rec.cells[width - 1] ?? '').trim() === '') width--;
+        if (width > headerWidth) {
+          if (r.long++ === 0) r.firstLong = rec.line;
+          if (width > report.width) report.width = width;
+        } else if (rec.cells.length < headerWidth && r.short++ === 0) r.firstShort = rec.line;
+        const nik = row.nik;
+        const d = damage[plan.index]!;
+        if (nik?.excelMangled) d.mangled++;
+        if (!nik?.wellFormed) continue;
+        d.total++;
+        if (nik.digits.endsWith('0')) d.zeros++;
+        const rowFindings = evaluateRow(row, ctx, overrides);
+        // A row the rules pass untouched need not be checked again in the write pass.
+        if (rowFindings.length === 0) clean.set(ord);
+        const valid = !rowFindings.some((f) => f.severity === 'reject');
+        // Its tokens, NIK-table entry, blocking keys and scratch line: on the worker when there is one.
+        const wait = matchScan.add(matchRowOf(ord, row, valid, completeness(row)));
+        if (wait) await wait;
       }
-      d.total++;
-      if (nik.digits.endsWith('0')) d.zeros++;
-      const rowFindings = evaluateRow(row, ctx, overrides);
-      // A row the rules pass untouched need not be checked again in the write pass.
-      if (rowFindings.length === 0) clean.set(ord);
-      const valid = !rowFindings.some((f) => f.severity === 'reject');
-      const filled = completeness(row);
-      const record = toMatchRecord(row, { file: plan.index, line: rec.line }, valid);
-      const name = record.name.join(' ');
-      table.add(nik.digits, ord, rankOf(valid, filled), hash32(name));
-      keys.add(ord, record);
-      // cleanCell folded every tab and line break in the name into a space: a line stays a line.
-      const wait = spill.write(spillLine(ord, nik.digits, valid, filled, name, record.address.join(' '), row.values.nama));
-      if (wait) await wait;
     }
+    scanned = await matchScan.finish(rows);
+  } finally {
+    matchScan.dispose();
   }
-  await spill.close();
-  keys.trim();
+  const { table, keys, threads: scanThreads } = scanned;
   index.trim();
   const digests = await Promise.all(hashes.map((h) => h.digest()));
   reports.forEach((report, i) => {
@@ -451,7 +438,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     decisions,
     counter,
     distinctNiks: table.size,
-    matching: { ...matchStats, confirmed: confirmed.size, threads },
+    matching: { ...matchStats, confirmed: confirmed.size },
+    threads: { scan: scanThreads, match: threads },
     timingsMs: {
       sniff: Math.round(t1 - t0),
       scan: Math.round(t2 - t1),

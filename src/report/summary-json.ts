@@ -106,7 +106,6 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       possible_duplicates: result.matching.matches,
       skipped_as_decided_different: result.matching.decidedDifferent,
       confirmed_by_decision: result.matching.confirmed,
-      threads: result.matching.threads,
     },
     skipped_lines: c.skipped,
     manifest: {
@@ -120,6 +119,7 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       node: process.version,
     },
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
+    threads: result.threads,
     passes: result.passes,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     /** The process's peak RSS as it stood at the end of each phase: where memory grows. */

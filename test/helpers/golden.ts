@@ -50,6 +50,8 @@ export function stableSummary(text: string): unknown {
   delete s.timings_ms;
   delete s.peak_rss_mb;
   delete s.peak_rss_mb_by_phase;
+  // 1 from the sources, 2 from the built package on a large batch: not the run's result.
+  delete s.threads;
   delete s.options;
   delete s.tool.version;
   for (const f of s.files) delete f.path;

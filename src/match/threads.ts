@@ -1,0 +1,22 @@
+/** When work goes to a second thread, and where its built module is. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Below this many rows a second thread costs more to start than it saves. */
+const DEFAULT_MIN_ROWS = 50_000;
+
+export function parallelMinRows(): number {
+  // For tests: UMKM_CLEAN_PARALLEL_MIN_ROWS=0 takes the parallel paths on any batch.
+  const text = process.env.UMKM_CLEAN_PARALLEL_MIN_ROWS;
+  const v = Number(text);
+  return text !== undefined && text !== '' && Number.isFinite(v) ? v : DEFAULT_MIN_ROWS;
+}
+
+/**
+ * The built worker module `name` beside the module at `base`, or null when running from the
+ * TypeScript sources (tests in-process), where work stays on one thread.
+ */
+export function builtWorker(name: string, base: string): URL | null {
+  const url = new URL(name, base);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}

@@ -1,0 +1,279 @@
+/**
+ * The matcher's half of the scan: for each row with a well-formed NIK, its name and address
+ * tokens, its entry in the NIK table, its blocking keys and its scratch line. It needs only a few
+ * values of the row, so it can run on a worker thread while the main thread reads, checks and
+ * classifies the next rows (see match-scan-worker.ts); in this thread for small batches and when
+ * no built worker exists. The table and keys live in shared memory and come back without a copy.
+ */
+import { Worker } from 'node:worker_threads';
+import { hash32 } from '../match/growable.js';
+import { type KeyArrays, MatchKeyStore } from '../match/match-keys.js';
+import { NikTable, nikTableCapacity, type NikTableArrays } from '../match/nik-table.js';
+import { builtWorker, parallelMinRows } from '../match/threads.js';
+import { toMatchRecord } from '../match/to-match-record.js';
+import type { PreparedRow } from '../rules/types.js';
+import { KNOWN_FIELDS, type Field } from '../schema/fields.js';
+
+/** What the matcher needs of one row, as plain values (they cross threads). */
+export interface MatchRow {
+  readonly ord: number;
+  readonly nik: string;
+  readonly valid: boolean;
+  /** Non-empty known fields: the most complete copy is kept. */
+  readonly filled: number;
+  readonly nama: string;
+  readonly alamat: string;
+  readonly rt: string;
+  readonly rw: string;
+  readonly kelurahan: string;
+  readonly tanggalLahir: string;
+  readonly noKk: string;
+  /** The normalised phone when it is valid, else ''. */
+  readonly phone: string;
+  /** The NIK's birth date as YYYYMMDD; 0 when it has none. */
+  readonly birth: number;
+}
+
+export function matchRowOf(ord: number, row: PreparedRow, valid: boolean, filled: number): MatchRow {
+  const v = row.values;
+  const b = row.birth;
+  return {
+    ord,
+    nik: row.nik?.digits ?? '',
+    valid,
+    filled,
+    nama: v.nama,
+    alamat: v.alamat,
+    rt: v.rt,
+    rw: v.rw,
+    kelurahan: v.kelurahan,
+    tanggalLahir: v.tanggal_lahir,
+    noKk: v.no_kk,
+    phone: row.phone?.valid ? row.phone.normalized : '',
+    birth: b ? b.year * 10000 + b.month * 100 + b.day : 0,
+  };
+}
+
+const NO_FIELDS: ReadonlySet<Field> = new Set();
+
+/** The row again as the matcher's record sees it: only the values it reads. */
+function preparedOf(r: MatchRow): PreparedRow {
+  const values = {} as Record<Field, string>;
+  for (const f of KNOWN_FIELDS) values[f] = '';
+  values.nik = r.nik;
+  values.nama = r.nama;
+  values.alamat = r.alamat;
+  values.rt = r.rt;
+  values.rw = r.rw;
+  values.kelurahan = r.kelurahan;
+  values.tanggal_lahir = r.tanggalLahir;
+  values.no_kk = r.noKk;
+  values.no_hp = r.phone;
+  return {
+    values,
+    present: NO_FIELDS,
+    nik: { raw: r.nik, digits: r.nik, wellFormed: true, excelMangled: false },
+    phone: r.phone === '' ? null : { raw: r.phone, normalized: r.phone, valid: true },
+    birth: r.birth === 0 ? null : { year: Math.floor(r.birth / 10000), month: Math.floor(r.birth / 100) % 100, day: r.birth % 100, female: false },
+  };
+}
+
+/** Keeper rank for the NIK table: a valid copy first, then the most complete. */
+export function rankOf(valid: boolean, filled: number): number {
+  return (valid ? 128 : 0) + filled;
+}
+
+/** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
+function spillLine(r: MatchRow, name: string, address: string): string {
+  return `${r.ord}\t${r.nik}\t${r.valid ? 1 : 0}\t${r.filled}\t${name}\t${address}\t${r.nama}`;
+}
+
+export interface LineSink {
+  write(line: string): Promise<void> | undefined;
+  close(): Promise<void>;
+}
+
+/** The matcher's scan state, in one thread. */
+export class MatchScan {
+  readonly table: NikTable;
+  readonly keys: MatchKeyStore;
+
+  constructor(
+    expectedRows: number,
+    private readonly spill: LineSink,
+  ) {
+    this.table = new NikTable(nikTableCapacity(expectedRows));
+    this.keys = new MatchKeyStore(expectedRows);
+  }
+
+  add(r: MatchRow): Promise<void> | undefined {
+    const record = toMatchRecord(preparedOf(r), { file: 0, line: 0 }, r.valid);
+    const name = record.name.join(' ');
+    this.table.add(r.nik, r.ord, rankOf(r.valid, r.filled), hash32(name));
+    this.keys.add(r.ord, record);
+    // cleanCell folded every tab and line break in the name into a space: a line stays a line.
+    return this.spill.write(spillLine(r, name, record.address.join(' ')));
+  }
+
+  /** After the last row: keys for every row, arrays trimmed, the scratch file closed. */
+  async finish(rows: number): Promise<void> {
+    this.keys.padTo(rows);
+    this.keys.trim();
+    await this.spill.close();
+  }
+}
+
+export interface MatchScanSink {
+  add(r: MatchRow): Promise<void> | undefined;
+  finish(rows: number): Promise<{ table: NikTable; keys: MatchKeyStore; threads: number }>;
+  /** Lets go of a worker, however the scan ended (a failed input must not leave one running). */
+  dispose(): void;
+}
+
+/** Rows are sent in columns: 4 numbers and 9 strings a row. */
+export interface MatchRowBatch {
+  readonly nums: Float64Array;
+  readonly text: string[];
+}
+
+export function packRows(rows: readonly MatchRow[]): MatchRowBatch {
+  const nums = new Float64Array(rows.length * 4);
+  const text: string[] = [];
+  rows.forEach((r, i) => {
+    nums[i * 4] = r.ord;
+    nums[i * 4 + 1] = r.valid ? 1 : 0;
+    nums[i * 4 + 2] = r.filled;
+    nums[i * 4 + 3] = r.birth;
+    text.push(r.nik, r.nama, r.alamat, r.rt, r.rw, r.kelurahan, r.tanggalLahir, r.noKk, r.phone);
+  });
+  return { nums, text };
+}
+
+export function unpackRows(b: MatchRowBatch): MatchRow[] {
+  const out: MatchRow[] = [];
+  for (let i = 0; i < b.nums.length / 4; i++) {
+    const t = i * 9;
+    out.push({
+      ord: b.nums[i * 4] as number,
+      valid: b.nums[i * 4 + 1] === 1,
+      filled: b.nums[i * 4 + 2] as number,
+      birth: b.nums[i * 4 + 3] as number,
+      nik: b.text[t] as string,
+      nama: b.text[t + 1] as string,
+      alamat: b.text[t + 2] as string,
+      rt: b.text[t + 3] as string,
+      rw: b.text[t + 4] as string,
+      kelurahan: b.text[t + 5] as string,
+      tanggalLahir: b.text[t + 6] as string,
+      noKk: b.text[t + 7] as string,
+      phone: b.text[t + 8] as string,
+    });
+  }
+  return out;
+}
+
+export type ScanMessage =
+  | { readonly op: 'rows'; readonly batch: MatchRowBatch }
+  | { readonly op: 'finish'; readonly rows: number };
+export type ScanReply =
+  | { readonly op: 'ack' }
+  | { readonly op: 'done'; readonly table: NikTableArrays; readonly keys: KeyArrays }
+  | { readonly op: 'error'; readonly message: string };
+
+const BATCH_ROWS = 1024;
+const MAX_IN_FLIGHT = 8;
+
+/** The main thread's side of a scan running on a worker. */
+class WorkerMatchScan implements MatchScanSink {
+  private pending: MatchRow[] = [];
+  private inFlight = 0;
+  private failed: Error | null = null;
+  private wake: (() => void) | null = null;
+  private done: ((r: Extract<ScanReply, { op: 'done' }>) => void) | null = null;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (m: ScanReply) => {
+      if (m.op === 'ack') this.inFlight--;
+      else if (m.op === 'done') this.done?.(m);
+      else this.failed ??= new Error(m.message);
+      this.wake?.();
+    });
+    worker.on('error', (err) => {
+      this.failed ??= err;
+      this.wake?.();
+    });
+    worker.on('exit', (code) => {
+      this.failed ??= new Error(`scan worker exited with code ${code}`);
+      this.wake?.();
+    });
+  }
+
+  private send(): void {
+    this.worker.postMessage({ op: 'rows', batch: packRows(this.pending) } satisfies ScanMessage);
+    this.pending = [];
+    this.inFlight++;
+  }
+
+  add(r: MatchRow): Promise<void> | undefined {
+    if (this.failed) return Promise.reject(this.failed);
+    this.pending.push(r);
+    if (this.pending.length < BATCH_ROWS) return undefined;
+    this.send();
+    return this.inFlight > MAX_IN_FLIGHT ? this.until(() => this.inFlight <= MAX_IN_FLIGHT) : undefined;
+  }
+
+  private async until(ready: () => boolean): Promise<void> {
+    while (!ready() && !this.failed) await new Promise<void>((r) => (this.wake = r));
+    this.wake = null;
+    if (this.failed) throw this.failed;
+  }
+
+  async finish(rows: number): Promise<{ table: NikTable; keys: MatchKeyStore; threads: number }> {
+    if (this.pending.length > 0) this.send();
+    let reply: Extract<ScanReply, { op: 'done' }> | null = null;
+    this.done = (m) => (reply = m);
+    this.worker.postMessage({ op: 'finish', rows } satisfies ScanMessage);
+    await this.until(() => reply !== null);
+    const r = reply as unknown as Extract<ScanReply, { op: 'done' }>;
+    return { table: NikTable.fromArrays(r.table), keys: MatchKeyStore.fromArrays(r.keys), threads: 2 };
+  }
+
+  dispose(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** In this thread: the same work, at once. */
+class LocalMatchScan implements MatchScanSink {
+  private readonly scan: MatchScan;
+
+  constructor(expectedRows: number, spill: LineSink) {
+    this.scan = new MatchScan(expectedRows, spill);
+  }
+
+  add(r: MatchRow): Promise<void> | undefined {
+    return this.scan.add(r);
+  }
+
+  async finish(rows: number): Promise<{ table: NikTable; keys: MatchKeyStore; threads: number }> {
+    await this.scan.finish(rows);
+    return { table: this.scan.table, keys: this.scan.keys, threads: 1 };
+  }
+
+  dispose(): void {}
+}
+
+/**
+ * The scan's matcher half, on a worker when the batch is large enough; the worker then writes the
+ * scratch file at the spill's path.
+ */
+export async function openMatchScan(
+  expectedRows: number,
+  spill: LineSink & { readonly path: string },
+): Promise<MatchScanSink> {
+  const url = builtWorker('./match-scan-worker.js', import.meta.url);
+  if (!url || expectedRows < parallelMinRows()) return new LocalMatchScan(expectedRows, spill);
+  // The worker writes the scratch file itself: this thread's handle on it is closed first.
+  await spill.close();
+  return new WorkerMatchScan(new Worker(url, { workerData: { expectedRows, spillPath: spill.path } }));
+}
