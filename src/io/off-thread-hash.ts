@@ -1,8 +1,8 @@
 /**
  * SHA-256 for the run manifest, computed on a worker thread: hashing every input and output byte
- * took about a second per million rows of the main thread, and the second core was idle. Bytes are
- * copied to the worker in the chunks they are read or written in; messages keep their order, so a
- * digest covers exactly what was sent before it.
+ * took about a second per million rows of the main thread, and the second core was idle. Output
+ * bytes are copied to the worker in the chunks they are written in (messages keep their order, so
+ * a digest covers exactly what was sent before it); inputs are read by the worker itself.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -11,8 +11,17 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
 const hashes = new Map();
 parentPort.on('message', (m) => {
+  if (m.op === 'file') {
+    const h = createHash('sha256');
+    createReadStream(m.path, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => h.update(chunk))
+      .on('error', (err) => parentPort.postMessage({ id: m.id, error: String(err && err.message || err) }))
+      .on('end', () => parentPort.postMessage({ id: m.id, hex: h.digest('hex') }));
+    return;
+  }
   let h = hashes.get(m.id);
   if (!h) { h = createHash('sha256'); hashes.set(m.id, h); }
   if (m.op === 'update') h.update(m.data);
@@ -27,11 +36,12 @@ const waiting = new Map<number, { resolve: (hex: string) => void; reject: (err: 
 function shared(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true });
-  w.on('message', (m: { id: number; hex: string }) => {
+  w.on('message', (m: { id: number; hex?: string; error?: string }) => {
     const p = waiting.get(m.id);
     waiting.delete(m.id);
     if (waiting.size === 0) w.unref();
-    p?.resolve(m.hex);
+    if (m.error !== undefined) p?.reject(new Error(m.error));
+    else p?.resolve(m.hex as string);
   });
   const fail = (err: unknown) => {
     worker = null;
@@ -69,4 +79,18 @@ export class OffThreadHash {
       w.postMessage({ op: 'digest', id: this.id });
     });
   }
+}
+
+/**
+ * The SHA-256 of a whole file, read and hashed on the worker thread (an input is hashed while the
+ * scan reads it, without its bytes being copied over).
+ */
+export function sha256FileOffThread(path: string): Promise<string> {
+  const w = shared();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ op: 'file', id, path });
+  });
 }

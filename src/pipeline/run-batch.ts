@@ -26,7 +26,7 @@ import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
 import { GrowableBits, GrowableU32 } from '../match/growable.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
-import { OffThreadHash } from '../io/off-thread-hash.js';
+import { sha256FileOffThread } from '../io/off-thread-hash.js';
 import { SpillFile } from '../io/spill.js';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { type ColumnUnion, REJECTED_META, REVIEW_META, unionColumns } from '../report/csv-rows.js';
@@ -227,13 +227,10 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
   const damage = plans.map(() => ({ total: 0, zeros: 0, mangled: 0 }));
   let rows = 0;
-  const hashes = plans.map(() => new OffThreadHash());
-  const scanHooks = {
-    asOf: opts.asOf,
-    signal: opts.signal,
-    onProgress: progress('read'),
-    onBytes: (plan: InputPlan, chunk: Buffer) => hashes[plan.index]?.update(chunk),
-  };
+  // Checksums for the manifest, read on the hash worker while the scan reads the same files.
+  const inputDigests = Promise.all(plans.map((p) => sha256FileOffThread(p.path)));
+  inputDigests.catch(() => undefined);
+  const scanHooks = { asOf: opts.asOf, signal: opts.signal, onProgress: progress('read') };
   let scanned: Awaited<ReturnType<MatchScanSink['finish']>>;
   try {
     for await (const batch of scanRecords(plans, scanHooks)) {
@@ -270,7 +267,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   }
   const { table, keys, threads: scanThreads } = scanned;
   index.trim();
-  const digests = await Promise.all(hashes.map((h) => h.digest()));
+  const digests = await inputDigests;
   reports.forEach((report, i) => {
     report.sha256 = digests[i] as string;
     const r = ragged[i]!;

@@ -50,8 +50,6 @@ export interface ScanHooks {
   onSkip?(plan: InputPlan, rec: CsvRecord): void;
   /** After each chunk read: records and bytes so far in this pass. */
   onProgress?(plan: InputPlan, records: number, bytes: number): void;
-  /** Every byte read, for the manifest's checksums. */
-  onBytes?(plan: InputPlan, chunk: Buffer): void;
 }
 
 /** The records of every input in input order, a batch per chunk read (no promise per row). */
@@ -63,7 +61,6 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
     const columns = plan.mapping.columns;
     const onBytes = (chunk: Buffer) => {
       bytes += chunk.length;
-      hooks.onBytes?.(plan, chunk);
     };
     for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
       const out: ScannedRecord[] = [];
