@@ -325,8 +325,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       if (slot[a] === -1) slot[a] = wanted++;
       if (slot[b] === -1) slot[b] = wanted++;
     }
-    const nameText: string[] = new Array<string>(wanted);
-    const addressText: string[] = new Array<string>(wanted);
+    const texts = new RowTexts(wanted);
     for await (const batch of spill.lines()) {
       for (const line of batch) {
         // Most rows are in no pair and under no disputed NIK: read their ordinal and NIK only.
@@ -335,19 +334,20 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         const at = slot[ord] as number;
         if (at < 0 && (differing.size === 0 || !differing.has(line.slice(tab1 + 1, line.indexOf('\t', tab1 + 1))))) continue;
         const [, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
-        if (at >= 0) {
-          // Copies, not slices: a slice would keep the whole scratch chunk it came from alive.
-          nameText[at] = ownCopy(name);
-          addressText[at] = ownCopy(address);
-        }
+        if (at >= 0) texts.set(at, `${name}\t${address}`);
         if (differing.has(nik)) {
-          groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
+          // Copies, not slices: a slice would keep the whole scratch chunk it came from alive.
+          const tokens = name === '' ? [] : ownCopy(name).split(' ');
+          groups.add(ownCopy(nik), { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, tokens, ownCopy(display));
         }
       }
     }
     const recordOf = (ord: number) => {
       const at = slot[ord] as number;
-      return at < 0 ? undefined : keys.recordOf(ord, index.ref(ord), nameText[at] ?? '', addressText[at] ?? '');
+      if (at < 0) return undefined;
+      const text = texts.get(at);
+      const tab = text.indexOf('\t');
+      return keys.recordOf(ord, index.ref(ord), text.slice(0, tab), text.slice(tab + 1));
     };
     matches = scorePairs(pairs, recordOf, NIK_PROFILE, different, matchStats);
   }
@@ -446,6 +446,40 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     peakRssMb: { scan: rssScan, match: rssMatch, write: peakRssMb() },
     passes,
   };
+}
+
+/**
+ * The name and address of each row in a candidate pair, kept as UTF-8 bytes off the JS heap: at
+ * national scale millions of rows sit in pairs, and as strings they crowded the 4 GB JS heap.
+ */
+class RowTexts {
+  private buf: Buffer;
+  private used = 0;
+  private readonly from: Float64Array;
+  private readonly to: Float64Array;
+
+  constructor(count: number) {
+    this.from = new Float64Array(count);
+    this.to = new Float64Array(count);
+    this.buf = Buffer.allocUnsafe(Math.max(1 << 16, count * 48));
+  }
+
+  set(at: number, text: string): void {
+    const need = Buffer.byteLength(text, 'utf8');
+    if (this.used + need > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
+      this.buf.copy(next, 0, 0, this.used);
+      this.buf = next;
+    }
+    this.buf.write(text, this.used, 'utf8');
+    this.from[at] = this.used;
+    this.used += need;
+    this.to[at] = this.used;
+  }
+
+  get(at: number): string {
+    return this.buf.toString('utf8', this.from[at] as number, this.to[at] as number);
+  }
 }
 
 /**
