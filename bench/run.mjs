@@ -88,7 +88,10 @@ console.log(line(values['no-xlsx'] ? 'umkm-clean clean --no-xlsx' : 'umkm-clean 
 if (duck) console.log(line('DuckDB dedup by NIK (bare)', duck));
 if (duck) console.log(`ours/DuckDB wall ratio: ${(ours.ms / duck.ms).toFixed(2)}`);
 const t = ours.summary.timings_ms;
+const m = ours.summary.peak_rss_mb_by_phase;
+const th = ours.summary.threads;
 console.log(
   `our phases (ms): sniff ${t.sniff}, scan ${t.scan}, match ${t.match}, write ${t.write}; passes ${ours.summary.passes}; ` +
     `candidate pairs ${ours.summary.matching.candidate_pairs}, possible duplicates ${ours.summary.matching.possible_duplicates}`,
 );
+if (m) console.log(`our peak RSS (MB) at the end of: scan ${m.scan}, match ${m.match}, write ${m.write}; threads: scan ${th?.scan}, match ${th?.match}`);
