@@ -1,6 +1,6 @@
 /**
  * Exact-NIK bookkeeping for every row, in typed arrays: per distinct NIK its count, its kept copy
- * (the SPEC's keep policy: valid first, then most complete, then first), its first row, and
+ * (the SPEC's keep policy: valid first, then most complete, then first), and
  * whether any copy carries another name than the first. Names themselves are not kept here: only
  * the few NIKs whose names differ are looked at again (see NikGroups), so memory is about 30 bytes
  * a distinct NIK.
@@ -11,7 +11,6 @@ const EMPTY = 0;
 export interface NikEntry {
   readonly count: number;
   readonly keeperOrd: number;
-  readonly firstOrd: number;
   readonly namesDiffer: boolean;
 }
 
@@ -41,7 +40,6 @@ export interface NikTableArrays {
   readonly keeper: Uint32Array;
   readonly rank: Uint8Array;
   readonly count: Uint32Array;
-  readonly first: Uint32Array;
   readonly nameHash: Uint32Array;
   readonly differ: Uint8Array;
   readonly size: number;
@@ -54,7 +52,6 @@ export class NikTable {
   private keeper: Uint32Array;
   private rank: Uint8Array;
   private count: Uint32Array;
-  private first: Uint32Array;
   private nameHash: Uint32Array;
   private differ: Uint8Array;
   size = 0;
@@ -66,15 +63,14 @@ export class NikTable {
     this.keeper = u32(capacity);
     this.rank = u8(capacity);
     this.count = u32(capacity);
-    this.first = u32(capacity);
     this.nameHash = u32(capacity);
     this.differ = u8(capacity);
   }
 
   /** The table's arrays, in shared memory, for another thread (see fromArrays). */
   arrays(): NikTableArrays {
-    const { hi, lo, keeper, rank, count, first, nameHash, differ, size } = this;
-    return { hi, lo, keeper, rank, count, first, nameHash, differ, size };
+    const { hi, lo, keeper, rank, count, nameHash, differ, size } = this;
+    return { hi, lo, keeper, rank, count, nameHash, differ, size };
   }
 
   /** The table another thread filled, over the same memory. */
@@ -86,7 +82,6 @@ export class NikTable {
     t.keeper = a.keeper;
     t.rank = a.rank;
     t.count = a.count;
-    t.first = a.first;
     t.nameHash = a.nameHash;
     t.differ = a.differ;
     t.size = a.size;
@@ -117,7 +112,6 @@ export class NikTable {
       this.keeper[s] = ord;
       this.rank[s] = rank;
       this.count[s] = 1;
-      this.first[s] = ord;
       this.nameHash[s] = nameHash;
       this.size++;
       return;
@@ -144,7 +138,6 @@ export class NikTable {
     return {
       count: this.count[s] as number,
       keeperOrd: this.keeper[s] as number,
-      firstOrd: this.first[s] as number,
       namesDiffer: this.differ[s] === 1,
     };
   }
@@ -158,7 +151,6 @@ export class NikTable {
       cb(nik, {
         count: this.count[s] as number,
         keeperOrd: this.keeper[s] as number,
-        firstOrd: this.first[s] as number,
         namesDiffer: this.differ[s] === 1,
       });
     }
@@ -167,7 +159,7 @@ export class NikTable {
   private grow(): void {
     const old = {
       hi: this.hi, lo: this.lo, keeper: this.keeper, rank: this.rank, count: this.count,
-      first: this.first, nameHash: this.nameHash, differ: this.differ, capacity: this.capacity,
+      nameHash: this.nameHash, differ: this.differ, capacity: this.capacity,
     };
     this.capacity *= 2;
     this.hi = u32(this.capacity);
@@ -175,7 +167,6 @@ export class NikTable {
     this.keeper = u32(this.capacity);
     this.rank = u8(this.capacity);
     this.count = u32(this.capacity);
-    this.first = u32(this.capacity);
     this.nameHash = u32(this.capacity);
     this.differ = u8(this.capacity);
     for (let i = 0; i < old.capacity; i++) {
@@ -187,7 +178,6 @@ export class NikTable {
       this.keeper[s] = old.keeper[i] as number;
       this.rank[s] = old.rank[i] as number;
       this.count[s] = old.count[i] as number;
-      this.first[s] = old.first[i] as number;
       this.nameHash[s] = old.nameHash[i] as number;
       this.differ[s] = old.differ[i] as number;
     }
