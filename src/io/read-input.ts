@@ -4,7 +4,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { formatMessage, type Lang } from '../i18n/messages.js';
@@ -203,12 +202,14 @@ async function sniffWorkbook(
 export async function* readDataRecords(
   plan: InputPlan,
   signal?: AbortSignal,
-  onBytes?: (chunk: Buffer) => void,
+  /** Bytes read so far in this call, for progress. */
+  onBytes?: (bytes: number) => void,
 ): AsyncGenerator<CsvRecord[]> {
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
   if (plan.format === 'xlsx') {
-    if (onBytes) for await (const chunk of createReadStream(plan.path, { highWaterMark: CHUNK_BYTES, signal })) onBytes(chunk as Buffer);
+    // The workbook is unzipped as it streams: its progress is the whole file, once.
+    onBytes?.(plan.size);
     for await (const batch of readXlsxRecords(plan.path)) {
       signal?.throwIfAborted();
       const below = batch.filter((r) => r.line > plan.headerLine);
@@ -226,7 +227,7 @@ export async function* readDataRecords(
   try {
     const stream = createReadStream(plan.path, { highWaterMark: RECORD_CHUNK_BYTES, signal });
     for await (const chunk of stream) {
-      onBytes?.(chunk as Buffer);
+      onBytes?.((chunk as Buffer).length);
       const records = below(tokenizer.push(decoder.write(chunk as Buffer)));
       if (records.length > 0) yield records;
     }
@@ -243,11 +244,4 @@ export async function* readDataRecords(
     if (code) throw new InputError('input.unreadable', { file: plan.name, detail: code }, { cause: err });
     throw err;
   }
-}
-
-/** SHA-256 of a whole file, streamed: lists and decisions go into the run manifest. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/parse-config.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { isOutputName, OutputFiles } from '../io/output-files.js';
-import { sha256File } from '../io/read-input.js';
+import { sha256FileOffThread } from '../io/off-thread-hash.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
@@ -66,7 +66,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
       sink,
     );
     const lists: Record<string, string> = {};
-    for (const path of [...input.received, ...input.exclude, ...input.decisions]) lists[path] = await sha256File(path);
+    for (const path of [...input.received, ...input.exclude, ...input.decisions]) lists[path] = await sha256FileOffThread(path);
     const summary = buildSummary(
       result,
       {

@@ -59,8 +59,8 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
   for (const plan of plans) {
     const classifier = new RecordClassifier();
     const columns = plan.mapping.columns;
-    const onBytes = (chunk: Buffer) => {
-      bytes += chunk.length;
+    const onBytes = (n: number) => {
+      bytes += n;
     };
     for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
       const out: ScannedRecord[] = [];
