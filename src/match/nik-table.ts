@@ -5,6 +5,7 @@
  * the few NIKs whose names differ are looked at again (see NikGroups), so memory is about 30 bytes
  * a distinct NIK.
  */
+import { idHalves } from './match-keys.js';
 
 const EMPTY = 0;
 
@@ -16,11 +17,8 @@ export interface NikEntry {
 
 /** The 16 digits as two exact 8-digit halves. */
 export function splitNik(nik: string): [number, number] {
-  let hi = 0;
-  let lo = 0;
-  for (let i = 0; i < 8; i++) hi = hi * 10 + nik.charCodeAt(i) - 48;
-  for (let i = 8; i < 16; i++) lo = lo * 10 + nik.charCodeAt(i) - 48;
-  return [hi, lo];
+  // The table only ever holds well-formed NIKs: 16 digits, so idHalves never says null here.
+  return idHalves(nik) as [number, number];
 }
 
 /** A table size that holds `rows` distinct NIKs without growing (load stays under 0.7). */

@@ -167,7 +167,6 @@ async function readLists(paths: readonly string[], opts: BatchOptions, into: Map
   return out;
 }
 
-
 export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Promise<BatchResult> {
   const spill = await SpillFile.create();
   try {
@@ -176,7 +175,6 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     await spill.remove();
   }
 }
-
 
 async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill: SpillFile): Promise<BatchResult> {
   const t0 = performance.now();
