@@ -5,13 +5,13 @@
  * journal leaves the previous outputs; one killed after it is rolled forward by the next run that
  * opens the folder, so no reader ever has to trust a mix. Other files in --out are left alone.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { UmkmError, UsageError } from '../errors.js';
 import { csvLine } from '../report/csv-line.js';
-import { OffThreadHash } from './off-thread-hash.js';
 import { neutralizeCell } from '../report/neutralize.js';
 
 export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
@@ -43,7 +43,7 @@ interface Pending {
   readonly temp: string;
   readonly final: string;
   /** CSV outputs only: their SHA-256 goes into the manifest. */
-  readonly hash: OffThreadHash | null;
+  readonly hash: Hash | null;
   text: string;
 }
 
@@ -118,7 +118,7 @@ export class OutputFiles {
       stream.on('error', (err) => {
         out.failed ??= err;
       });
-      const hash = name.endsWith('.csv') ? new OffThreadHash() : null;
+      const hash = name.endsWith('.csv') ? createHash('sha256') : null;
       out.files.set(name, { stream, temp, final, hash, text: '' });
     }
     try {
@@ -139,8 +139,11 @@ export class OutputFiles {
 
   private async write(f: Pending, text: string): Promise<void> {
     if (this.failed) throw new OutputWriteError(this.dir, this.failed);
-    f.hash?.update(text);
-    if (!f.stream.write(text)) await once(f.stream, 'drain');
+    // Encoded once for both: SHA-256 of a buffer runs at over 1 GB/s here, cheaper than copying the
+    // text to another thread to hash it there.
+    const bytes = Buffer.from(text, 'utf8');
+    f.hash?.update(bytes);
+    if (!f.stream.write(bytes)) await once(f.stream, 'drain');
   }
 
   private async flush(f: Pending): Promise<void> {
@@ -156,7 +159,7 @@ export class OutputFiles {
     for (const [name, f] of this.files) {
       if (name === 'summary.json' || name === 'report.html') continue;
       await this.flush(f);
-      if (f.hash) out[name] = await f.hash.digest();
+      if (f.hash) out[name] = f.hash.digest('hex');
     }
     return out;
   }

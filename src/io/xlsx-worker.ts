@@ -4,11 +4,12 @@
  * acknowledged once written, which is the main thread's back-pressure.
  */
 import { parentPort } from 'node:worker_threads';
+import { type PackedRows, unpackRows } from './xlsx-sheets.js';
 import { XlsxSheetWriter } from './xlsx-writer.js';
 
 export type XlsxMessage =
   | { readonly op: 'open'; readonly id: number; readonly path: string; readonly title: string; readonly headers: string[] }
-  | { readonly op: 'rows'; readonly id: number; readonly rows: string[][] }
+  | { readonly op: 'rows'; readonly id: number; readonly rows: PackedRows }
   | { readonly op: 'close'; readonly id: number };
 
 export type XlsxReply = { readonly op: 'ack' | 'closed'; readonly id: number } | { readonly op: 'error'; readonly id: number; readonly message: string };
@@ -25,7 +26,7 @@ async function handle(m: XlsxMessage): Promise<void> {
   const sheet = sheets.get(m.id);
   if (!sheet) throw new Error(`no open sheet ${m.id}`);
   if (m.op === 'rows') {
-    for (const row of m.rows) {
+    for (const row of unpackRows(m.rows)) {
       const wait = sheet.addRow(row);
       if (wait) await wait;
     }

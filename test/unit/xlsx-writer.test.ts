@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/io/read-xlsx.js';
 import { columnLetters, XlsxSheetWriter, xmlText } from '../../src/io/xlsx-writer.js';
 import { crc32 } from '../../src/io/zip-writer.js';
+import { packRows, unpackRows } from '../../src/io/xlsx-sheets.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-xlsxw-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -88,5 +89,15 @@ describe('xlsx writer', () => {
     const b = Buffer.from('ÀÉ\u2019 tail');
     expect(crc32(a)).toBe(zlibCrc32(a));
     expect(crc32(b, crc32(a))).toBe(zlibCrc32(Buffer.concat([a, b])));
+  });
+});
+
+describe('rows packed for the xlsx worker', () => {
+  it('come back cell for cell, empty cells, empty rows and non-ASCII included', () => {
+    const rows = [['3175010101900001', 'SITI AMINAH', ''], [], ['', 'MA\u2019RUF\nBARIS 2', '=1+1', '\u{1F600}']];
+    const packed = packRows(rows);
+    expect(typeof packed.text).toBe('string');
+    expect(unpackRows(packed)).toEqual(rows);
+    expect(unpackRows(packRows([]))).toEqual([]);
   });
 });
