@@ -7,19 +7,8 @@ import { candidatePairs, type CandidateStats, unpackPair } from './candidates.js
 import { type MatchProfile, type PairScore, scorePair } from './compare.js';
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from './match-record.js';
+import { MatchList } from './match-list.js';
 import { isBefore } from './nik-groups.js';
-
-/**
- * A scored pair as kept between the matching step and the write: row numbers and the score, not
- * the rows (at national scale there are millions; keeping both records each ran out of heap).
- */
-export interface ScoredMatch {
-  /** The later (or the invalid) row, held for review. */
-  readonly heldOrd: number;
-  /** The row it points at. */
-  readonly otherOrd: number;
-  readonly result: PairScore;
-}
 
 /** A scored pair with its two records, for callers that hold the records anyway. */
 export interface MatchFound {
@@ -54,8 +43,8 @@ export function scorePairs(
   profile: MatchProfile,
   different: ReadonlySet<string>,
   stats: MatchStats,
-): Map<number, ScoredMatch> {
-  const best = new Map<number, ScoredMatch>();
+): MatchList {
+  const best = new MatchList();
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
     const a = recordOf(i);
@@ -73,11 +62,10 @@ export function scorePairs(
     // person still gets proposed through the valid copy.
     const aFirst = a.valid !== b.valid ? a.valid : isBefore(a.ref, b.ref);
     const [heldOrd, otherOrd] = aFirst ? [j, i] : [i, j];
-    const current = best.get(heldOrd);
-    if (!current || result.score > current.result.score) best.set(heldOrd, { heldOrd, otherOrd, result });
+    best.offer(heldOrd, otherOrd, result);
   }
   stats.matches = best.size;
-  return best;
+  return best.seal();
 }
 
 /** The whole search over records held in memory (benchmarks, tests); keyed by the held row's index. */
@@ -96,8 +84,14 @@ export function findPossibleDuplicates(
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
   const scored = scorePairs(pairs, (ord) => records[ord], profile, different, stats);
   const matches = new Map<number, MatchFound>();
-  for (const [ord, m] of scored) {
-    matches.set(ord, { ...m, held: records[m.heldOrd] as MatchRecord, other: records[m.otherOrd] as MatchRecord });
+  for (const m of scored.entries()) {
+    matches.set(m.heldOrd, {
+      heldOrd: m.heldOrd,
+      otherOrd: m.otherOrd,
+      held: records[m.heldOrd] as MatchRecord,
+      other: records[m.otherOrd] as MatchRecord,
+      result: { score: m.score, evidence: m.evidence, match: true },
+    });
   }
   return { matches, stats };
 }

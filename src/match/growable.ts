@@ -1,7 +1,9 @@
 /**
  * Typed arrays that grow by doubling: per-row facts kept between passes live off the JS heap,
  * a few bytes a row, so a 30-million-row run fits without raising Node's heap limit. Their memory
- * is shared (SharedArrayBuffer), so a worker thread can read them without a copy.
+ * is shared (SharedArrayBuffer), so a worker thread can read them without a copy. Room made for
+ * growth and never written costs no memory (the pages are never touched), so they are not trimmed:
+ * a trimmed copy cost a second copy of every array at the end of the scan.
  */
 const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
 const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
@@ -38,15 +40,6 @@ export class GrowableU32 {
   /** The values pushed so far (shared memory: no copy). */
   view(): Uint32Array {
     return this.data.subarray(0, this.length);
-  }
-
-  /** Gives back the room kept for growth, once nothing more will be pushed. */
-  trim(): void {
-    if (this.data.length > this.length) {
-      const next = sharedU32(Math.max(1, this.length));
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
   }
 
   private grow(): void {
@@ -86,15 +79,6 @@ export class GrowableF64 {
 
   view(): Float64Array {
     return this.data.subarray(0, this.length);
-  }
-
-  /** Gives back the room kept for growth, once nothing more will be pushed. */
-  trim(): void {
-    if (this.data.length > this.length) {
-      const next = sharedF64(Math.max(1, this.length));
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
-    }
   }
 }
 

@@ -197,14 +197,6 @@ export class MatchKeyStore {
     };
   }
 
-  /** After the last row: the arrays shrink to what they hold, before the candidate tables grow. */
-  trim(): void {
-    for (const a of [this.idHi, this.idLo, this.kkHi, this.kkLo, this.birth, this.area, this.p0, this.p1, this.fullName, this.address, this.present]) {
-      a.trim();
-    }
-    this.phone.trim();
-  }
-
   private pushEmpty(): void {
     for (const a of [this.idHi, this.idLo, this.kkHi, this.kkLo, this.birth, this.area, this.p0, this.p1, this.fullName, this.address]) {
       a.push(0);

@@ -115,10 +115,9 @@ export class MatchScan {
     return this.spill.write(spillLine(r, name, record.address.join(' ')));
   }
 
-  /** After the last row: keys for every row, arrays trimmed, the scratch file closed. */
+  /** After the last row: keys for every row, the scratch file closed. */
   async finish(rows: number): Promise<void> {
     this.keys.padTo(rows);
-    this.keys.trim();
     await this.spill.close();
   }
 }

@@ -23,7 +23,8 @@ import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { unpackPair } from '../match/candidates.js';
 import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import { type MatchStats, type ScoredMatch, scorePairs } from '../match/fuzzy-matcher.js';
+import { type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
+import { MatchList, type StoredMatch } from '../match/match-list.js';
 import { GrowableBits, GrowableU32 } from '../match/growable.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { sha256FileOffThread } from '../io/off-thread-hash.js';
@@ -134,10 +135,6 @@ class RowIndex {
   add(file: number, line: number): void {
     while (this.fileStarts.length <= file) this.fileStarts.push(this.lines.length);
     this.lines.push(line);
-  }
-
-  trim(): void {
-    this.lines.trim();
   }
 
   ref(ord: number): RowRef {
@@ -264,7 +261,6 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     matchScan.dispose();
   }
   const { table, keys, threads: scanThreads } = scanned;
-  index.trim();
   const digests = await inputDigests;
   reports.forEach((report, i) => {
     report.sha256 = digests[i] as string;
@@ -309,7 +305,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
 
   // 3. Resolve: only the rows that need a second look are read into memory.
-  let matches = new Map<number, ScoredMatch>();
+  let matches = new MatchList();
   const groups = new NikGroups();
   /** Reads of the inputs: the scan and the write (the resolve step reads the scratch file). */
   const passes = 2;
@@ -359,6 +355,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   );
   await sink?.begin(union);
   const counter = new SummaryCounter(opts.lang);
+  const matchOf = matches.cursor();
   const onSkip = (plan: InputPlan, rec: { line: number; cells: string[] }) =>
     counter.skip({ file: plan.name, line: rec.line, text: skippedText(rec, plan.delimiter) });
   for await (const batch of scanRecords(plans, { asOf: opts.asOf, signal: opts.signal, onSkip, onProgress: progress('write') })) {
@@ -366,7 +363,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       const findings = clean.has(ord) ? [] : evaluateRow(row, ctx, overrides);
       const ref = { file: plan.index, line: rec.line };
       let verdict: NikVerdict = { kind: 'single' };
-      let possible: ScoredMatch | undefined;
+      let possible: StoredMatch | undefined;
       let sameAs: Confirmation | undefined;
       const nik = row.nik;
       if (nik?.wellFormed) {
@@ -378,7 +375,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         }
         findings.push(...batchFindings(verdict, index));
         sameAs = confirmed.get(ord);
-        possible = sameAs ? undefined : matches.get(ord);
+        possible = matchOf(ord);
+        if (sameAs) possible = undefined;
         if (sameAs) {
           findings.push({
             code: 'DUPLICATE_CONFIRMED',
@@ -394,7 +392,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
             params: {
               other: index.text(index.ref(possible.otherOrd)),
               otherNik: keys.idOf(possible.otherOrd),
-              why: explainMatch(opts.lang, possible.result.evidence),
+              why: explainMatch(opts.lang, possible.evidence),
             },
           });
         }
@@ -415,7 +413,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
           verdict.kind === 'conflict'
             ? verdict.score.toFixed(2)
             : possible
-              ? scoreToProbability(possible.result.score, NIK_PROFILE).toFixed(2)
+              ? scoreToProbability(possible.score, NIK_PROFILE).toFixed(2)
               : '',
         matchNik: verdict.kind === 'conflict' ? (nik?.digits ?? '') : possible ? keys.idOf(possible.otherOrd) : '',
       };

@@ -1,0 +1,164 @@
+/**
+ * The possible duplicates found, kept from the matching step to the write in typed arrays: the
+ * held row, the row it points at, the score and the evidence as small codes. As objects (a Map
+ * entry, a score object, an evidence array and an object per piece of evidence) they were about
+ * 300 bytes a match, 150 MB of heap at ten million rows; here they are 28 bytes.
+ */
+import type { Evidence, PairScore } from './compare.js';
+
+const KINDS: readonly Evidence['kind'][] = [
+  'idOneDigit', 'idTwoDigits', 'idSwap', 'idIsKk', 'idFar',
+  'nameSame', 'nameSimilar', 'nameDifferent',
+  'birthSame', 'birthDefault', 'birthClose', 'birthDifferent',
+  'phoneSame', 'phoneDifferent',
+  'addressSame', 'addressSimilar', 'addressDifferent',
+  'areaSame', 'areaDifferent',
+];
+const KIND_CODE = new Map(KINDS.map((k, i) => [k, i + 1]));
+
+/** One piece of evidence as a number below 2^16 (never 0): its kind in 5 bits, its figure above. */
+export function encodeEvidence(e: Evidence): number {
+  const kind = KIND_CODE.get(e.kind) as number;
+  let figure = 0;
+  if (e.kind === 'idOneDigit' || e.kind === 'idSwap') figure = e.position;
+  else if (e.kind === 'idTwoDigits') figure = e.positions[0] * 32 + e.positions[1];
+  // Similarities are kept to two decimals when found, so a hundredth loses nothing.
+  else if (e.kind === 'nameSimilar') figure = Math.round(e.similarity * 100);
+  return kind | (figure << 5);
+}
+
+export function decodeEvidence(code: number): Evidence {
+  const kind = KINDS[(code & 31) - 1];
+  const figure = code >>> 5;
+  switch (kind) {
+    case 'idOneDigit':
+    case 'idSwap':
+      return { kind, position: figure };
+    case 'idTwoDigits':
+      return { kind, positions: [Math.floor(figure / 32), figure % 32] };
+    case 'nameSimilar':
+      return { kind, similarity: figure / 100 };
+    case undefined:
+      throw new Error(`no evidence has code ${code}`);
+    default:
+      return { kind } as Evidence;
+  }
+}
+
+/** At most one piece per field: id, name, birth date, phone, address, kelurahan. */
+const SLOTS = 6;
+
+export interface StoredMatch {
+  readonly heldOrd: number;
+  readonly otherOrd: number;
+  readonly score: number;
+  readonly evidence: Evidence[];
+}
+
+/**
+ * The best match per held row. Filled with offer() in any order, then sealed: sorted by held
+ * row, so the write pass, which goes in row order, finds each with a cursor.
+ */
+export class MatchList {
+  private held = new Uint32Array(1024);
+  private other = new Uint32Array(1024);
+  private score = new Float64Array(1024);
+  private evidence = new Uint16Array(1024 * SLOTS);
+  private count = 0;
+  /** Held row -> its slot, while offers come; dropped when sealed. */
+  private slots: Map<number, number> | null = new Map();
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Keeps this pair when the held row has none yet, or a lower score. */
+  offer(heldOrd: number, otherOrd: number, result: PairScore): void {
+    const slots = this.slots;
+    if (!slots) throw new Error('match list already sealed');
+    if (result.evidence.length > SLOTS) throw new Error('more evidence than fields');
+    let at = slots.get(heldOrd);
+    if (at !== undefined && result.score <= (this.score[at] as number)) return;
+    if (at === undefined) {
+      if (this.count === this.held.length) this.grow();
+      at = this.count++;
+      slots.set(heldOrd, at);
+    }
+    this.held[at] = heldOrd;
+    this.other[at] = otherOrd;
+    this.score[at] = result.score;
+    for (let i = 0; i < SLOTS; i++) {
+      const e = result.evidence[i];
+      this.evidence[at * SLOTS + i] = e ? encodeEvidence(e) : 0;
+    }
+  }
+
+  private grow(): void {
+    const n = this.held.length * 2;
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.held = u32(this.held);
+    this.other = u32(this.other);
+    const score = new Float64Array(n);
+    score.set(this.score);
+    this.score = score;
+    const evidence = new Uint16Array(n * SLOTS);
+    evidence.set(this.evidence);
+    this.evidence = evidence;
+  }
+
+  /** No more offers: the matches in held-row order. */
+  seal(): this {
+    const slots = this.slots;
+    if (!slots) return this;
+    this.slots = null;
+    const n = this.count;
+    // One slot per held row, so the held rows sorted give the order, and the map each one's slot.
+    const held = this.held.slice(0, n).sort();
+    const other = new Uint32Array(n);
+    const score = new Float64Array(n);
+    const evidence = new Uint16Array(n * SLOTS);
+    for (let k = 0; k < n; k++) {
+      const i = slots.get(held[k] as number) as number;
+      other[k] = this.other[i] as number;
+      score[k] = this.score[i] as number;
+      evidence.set(this.evidence.subarray(i * SLOTS, i * SLOTS + SLOTS), k * SLOTS);
+    }
+    this.held = held;
+    this.other = other;
+    this.score = score;
+    this.evidence = evidence;
+    return this;
+  }
+
+  private entry(k: number): StoredMatch {
+    const evidence: Evidence[] = [];
+    for (let i = 0; i < SLOTS; i++) {
+      const code = this.evidence[k * SLOTS + i] as number;
+      if (code !== 0) evidence.push(decodeEvidence(code));
+    }
+    return { heldOrd: this.held[k] as number, otherOrd: this.other[k] as number, score: this.score[k] as number, evidence };
+  }
+
+  /** Every match, in held-row order. */
+  *entries(): Generator<StoredMatch> {
+    this.seal();
+    for (let k = 0; k < this.count; k++) yield this.entry(k);
+  }
+
+  /** Lookups by held row in ascending order (the write pass), each a step forward, not a search. */
+  cursor(): (ord: number) => StoredMatch | undefined {
+    this.seal();
+    let k = 0;
+    let last = -1;
+    return (ord) => {
+      if (ord < last) throw new Error('match cursor asked out of order');
+      last = ord;
+      while (k < this.count && (this.held[k] as number) < ord) k++;
+      return k < this.count && this.held[k] === ord ? this.entry(k) : undefined;
+    };
+  }
+}
