@@ -4,6 +4,7 @@ import { parseDateCell, sameDay } from '../normalize/date-cell.js';
 import { nameTokens } from '../normalize/name.js';
 import { normalizeNik } from '../normalize/nik.js';
 import type { PreparedRow } from '../rules/types.js';
+import type { Field } from '../schema/fields.js';
 import type { BirthDate, MatchRecord } from './match-record.js';
 import type { RowRef } from './nik-groups.js';
 
@@ -11,7 +12,7 @@ import type { RowRef } from './nik-groups.js';
  * The birth date the row states: its TANGGAL LAHIR cell when readable (the reading the NIK agrees
  * with, else day-first), else the NIK's own. A two-digit year takes the NIK's century.
  */
-function statedBirth(row: PreparedRow): BirthDate | null {
+export function statedBirth(row: PreparedRow): BirthDate | null {
   const readings = parseDateCell(row.values.tanggal_lahir);
   const nik = row.birth;
   const chosen = (nik && readings.find((r) => sameDay(r, nik.day, nik.month, nik.year))) || readings[0];
@@ -19,20 +20,34 @@ function statedBirth(row: PreparedRow): BirthDate | null {
   return nik ? { day: nik.day, month: nik.month, year: nik.year } : null;
 }
 
+/** No. KK as 16 digits, '' when none or malformed. */
+export function kkDigits(noKk: string): string {
+  const kk = noKk === '' ? null : normalizeNik(noKk);
+  return kk?.wellFormed ? kk.digits : '';
+}
+
+/** ALAMAT with RT and RW, as address tokens. */
+export function addressOf(values: Readonly<Record<Field, string>>): string[] {
+  return addressTokens([values.alamat, values.rt ? `RT ${values.rt}` : '', values.rw ? `RW ${values.rw}` : ''].join(' '));
+}
+
+/** The kelurahan folded to letters and digits. */
+export function areaOf(kelurahan: string): string {
+  return kelurahan.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
 export function toMatchRecord(row: PreparedRow, ref: RowRef, valid = true): MatchRecord {
   const v = row.values;
-  const kk = v.no_kk === '' ? null : normalizeNik(v.no_kk);
-  const address = [v.alamat, v.rt ? `RT ${v.rt}` : '', v.rw ? `RW ${v.rw}` : ''].join(' ');
   return {
     ref,
     id: row.nik?.wellFormed ? row.nik.digits : '',
-    kk: kk?.wellFormed ? kk.digits : '',
+    kk: kkDigits(v.no_kk),
     name: nameTokens(v.nama),
     display: v.nama,
     birth: statedBirth(row),
     phone: row.phone?.valid ? row.phone.normalized : '',
-    address: addressTokens(address),
-    area: v.kelurahan.toUpperCase().replace(/[^A-Z0-9]/g, ''),
+    address: addressOf(v),
+    area: areaOf(v.kelurahan),
     valid,
   };
 }

@@ -10,71 +10,69 @@ import { hash32 } from '../match/growable.js';
 import { type KeyArrays, MatchKeyStore } from '../match/match-keys.js';
 import { NikTable, nikTableCapacity, type NikTableArrays } from '../match/nik-table.js';
 import { builtWorker, parallelMinRows } from '../match/threads.js';
-import { toMatchRecord } from '../match/to-match-record.js';
+import type { MatchRecord } from '../match/match-record.js';
+import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
+import { nameTokens } from '../normalize/name.js';
 import type { PreparedRow } from '../rules/types.js';
-import { KNOWN_FIELDS, type Field } from '../schema/fields.js';
 
-/** What the matcher needs of one row, as plain values (they cross threads). */
+/**
+ * What the matcher needs of one row, as plain values (they cross threads). The row's address
+ * tokens, stated birth date, KK and kelurahan are worked out where the row was read (the main
+ * thread, which had time to spare while the worker was the scan's bottleneck); the worker does
+ * the name tokens, the NIK table, the keys and the scratch line.
+ */
 export interface MatchRow {
   readonly ord: number;
   readonly nik: string;
   readonly valid: boolean;
   /** Non-empty known fields: the most complete copy is kept. */
   readonly filled: number;
+  /** NAMA as written. */
   readonly nama: string;
-  readonly alamat: string;
-  readonly rt: string;
-  readonly rw: string;
-  readonly kelurahan: string;
-  readonly tanggalLahir: string;
-  readonly noKk: string;
+  /** Address tokens (ALAMAT, RT, RW), joined by spaces. */
+  readonly address: string;
+  /** Kelurahan, folded. */
+  readonly area: string;
+  /** No. KK digits, '' when none. */
+  readonly kk: string;
   /** The normalised phone when it is valid, else ''. */
   readonly phone: string;
-  /** The NIK's birth date as YYYYMMDD; 0 when it has none. */
+  /** The stated birth date (TANGGAL LAHIR, else the NIK's) as YYYYMMDD; 0 when none. */
   readonly birth: number;
 }
 
 export function matchRowOf(ord: number, row: PreparedRow, valid: boolean, filled: number): MatchRow {
   const v = row.values;
-  const b = row.birth;
+  const b = statedBirth(row);
   return {
     ord,
     nik: row.nik?.digits ?? '',
     valid,
     filled,
     nama: v.nama,
-    alamat: v.alamat,
-    rt: v.rt,
-    rw: v.rw,
-    kelurahan: v.kelurahan,
-    tanggalLahir: v.tanggal_lahir,
-    noKk: v.no_kk,
+    address: addressOf(v).join(' '),
+    area: areaOf(v.kelurahan),
+    kk: kkDigits(v.no_kk),
     phone: row.phone?.valid ? row.phone.normalized : '',
     birth: b ? b.year * 10000 + b.month * 100 + b.day : 0,
   };
 }
 
-const NO_FIELDS: ReadonlySet<Field> = new Set();
+const NO_REF = { file: 0, line: 0 };
 
-/** The row again as the matcher's record sees it: only the values it reads. */
-function preparedOf(r: MatchRow): PreparedRow {
-  const values = {} as Record<Field, string>;
-  for (const f of KNOWN_FIELDS) values[f] = '';
-  values.nik = r.nik;
-  values.nama = r.nama;
-  values.alamat = r.alamat;
-  values.rt = r.rt;
-  values.rw = r.rw;
-  values.kelurahan = r.kelurahan;
-  values.tanggal_lahir = r.tanggalLahir;
-  values.no_kk = r.noKk;
-  values.no_hp = r.phone;
+/** The row as the matcher's record; its name tokens are made here. */
+export function matchRecordOf(r: MatchRow): MatchRecord {
   return {
-    values,
-    present: NO_FIELDS,
-    nik: { raw: r.nik, digits: r.nik, wellFormed: true, excelMangled: false },
-    phone: r.phone === '' ? null : { raw: r.phone, normalized: r.phone, valid: true },
-    birth: r.birth === 0 ? null : { year: Math.floor(r.birth / 10000), month: Math.floor(r.birth / 100) % 100, day: r.birth % 100, female: false },
+    ref: NO_REF,
+    id: r.nik,
+    kk: r.kk,
+    name: nameTokens(r.nama),
+    display: r.nama,
+    birth: r.birth === 0 ? null : { year: Math.floor(r.birth / 10000), month: Math.floor(r.birth / 100) % 100, day: r.birth % 100 },
+    phone: r.phone,
+    address: r.address === '' ? [] : r.address.split(' '),
+    area: r.area,
+    valid: r.valid,
   };
 }
 
@@ -84,8 +82,8 @@ export function rankOf(valid: boolean, filled: number): number {
 }
 
 /** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
-function spillLine(r: MatchRow, name: string, address: string): string {
-  return `${r.ord}\t${r.nik}\t${r.valid ? 1 : 0}\t${r.filled}\t${name}\t${address}\t${r.nama}`;
+function spillLine(r: MatchRow, name: string): string {
+  return `${r.ord}\t${r.nik}\t${r.valid ? 1 : 0}\t${r.filled}\t${name}\t${r.address}\t${r.nama}`;
 }
 
 export interface LineSink {
@@ -107,12 +105,12 @@ export class MatchScan {
   }
 
   add(r: MatchRow): Promise<void> | undefined {
-    const record = toMatchRecord(preparedOf(r), { file: 0, line: 0 }, r.valid);
+    const record = matchRecordOf(r);
     const name = record.name.join(' ');
     this.table.add(r.nik, r.ord, rankOf(r.valid, r.filled), hash32(name));
     this.keys.add(r.ord, record);
     // cleanCell folded every tab and line break in the name into a space: a line stays a line.
-    return this.spill.write(spillLine(r, name, record.address.join(' ')));
+    return this.spill.write(spillLine(r, name));
   }
 
   /** After the last row: keys for every row, the scratch file closed. */
@@ -129,7 +127,7 @@ export interface MatchScanSink {
   dispose(): void;
 }
 
-/** Rows are sent in columns: 4 numbers and 9 strings a row. */
+/** Rows are sent in columns: 4 numbers and 6 strings a row. */
 export interface MatchRowBatch {
   readonly nums: Float64Array;
   readonly text: string[];
@@ -143,7 +141,7 @@ export function packRows(rows: readonly MatchRow[]): MatchRowBatch {
     nums[i * 4 + 1] = r.valid ? 1 : 0;
     nums[i * 4 + 2] = r.filled;
     nums[i * 4 + 3] = r.birth;
-    text.push(r.nik, r.nama, r.alamat, r.rt, r.rw, r.kelurahan, r.tanggalLahir, r.noKk, r.phone);
+    text.push(r.nik, r.nama, r.address, r.area, r.kk, r.phone);
   });
   return { nums, text };
 }
@@ -151,7 +149,7 @@ export function packRows(rows: readonly MatchRow[]): MatchRowBatch {
 export function unpackRows(b: MatchRowBatch): MatchRow[] {
   const out: MatchRow[] = [];
   for (let i = 0; i < b.nums.length / 4; i++) {
-    const t = i * 9;
+    const t = i * 6;
     out.push({
       ord: b.nums[i * 4] as number,
       valid: b.nums[i * 4 + 1] === 1,
@@ -159,13 +157,10 @@ export function unpackRows(b: MatchRowBatch): MatchRow[] {
       birth: b.nums[i * 4 + 3] as number,
       nik: b.text[t] as string,
       nama: b.text[t + 1] as string,
-      alamat: b.text[t + 2] as string,
-      rt: b.text[t + 3] as string,
-      rw: b.text[t + 4] as string,
-      kelurahan: b.text[t + 5] as string,
-      tanggalLahir: b.text[t + 6] as string,
-      noKk: b.text[t + 7] as string,
-      phone: b.text[t + 8] as string,
+      address: b.text[t + 2] as string,
+      area: b.text[t + 3] as string,
+      kk: b.text[t + 4] as string,
+      phone: b.text[t + 5] as string,
     });
   }
   return out;

@@ -1,0 +1,35 @@
+/**
+ * The scan splits a row's match record between two threads (address, birth date, KK and area
+ * where the row is read; name tokens on the worker). Across the split the record must be the one
+ * toMatchRecord makes of the same row.
+ */
+import { describe, expect, it } from 'vitest';
+import { toMatchRecord } from '../../src/match/to-match-record.js';
+import { matchRecordOf, matchRowOf, packRows, unpackRows } from '../../src/pipeline/match-scan.js';
+import { prepareRow } from '../../src/pipeline/prepare-row.js';
+import { buildAliasIndex, mapHeader } from '../../src/schema/fields.js';
+import { generateBatch } from '../../src/synth/generate.js';
+
+const REF = { file: 0, line: 0 };
+
+describe('the match record across the scan threads', () => {
+  it('equals toMatchRecord for every generated row, after packing for the worker', () => {
+    const batch = generateBatch({ rows: 3000, seed: 11 });
+    const { columns } = mapHeader(batch.header, buildAliasIndex());
+    const prepared = batch.rows.map((r) => prepareRow(r.cells, columns, '2021-05-20'));
+    const rows = prepared.map((p, i) => matchRowOf(i, p, i % 7 !== 0, 5));
+    const across = unpackRows(packRows(rows)).map(matchRecordOf);
+    const direct = prepared.map((p, i) => ({ ...toMatchRecord(p, REF, i % 7 !== 0) }));
+    expect(across).toEqual(direct);
+    // The generator writes dates, KKs, RT/RW and phones, so every part was exercised.
+    expect(across.filter((r) => r.birth && r.kk !== '' && r.phone !== '' && r.address.some((t) => t.startsWith('RT'))).length).toBeGreaterThan(100);
+  });
+
+  it('keeps a row with no address, date, KK, phone or kelurahan empty', () => {
+    const { columns } = mapHeader(['NIK', 'NAMA'], buildAliasIndex());
+    const p = prepareRow(['3175010101900001', 'Hj. Siti Aminah, S.Pd'], columns, '2021-05-20');
+    const across = matchRecordOf(unpackRows(packRows([matchRowOf(0, p, true, 2)]))[0]!);
+    expect(across).toEqual(toMatchRecord(p, REF, true));
+    expect(across).toMatchObject({ kk: '', phone: '', address: [], area: '', name: ['SITI', 'AMINAH'] });
+  });
+});
