@@ -103,53 +103,37 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
 
   // Per family the keys are partitioned by hash into cache-sized buckets, then each bucket gets a
   // small hash table of chains: one table for a whole family missed the cache on nearly every row.
-  // Keys are computed twice, to count them per bucket and then to place them, stably, so each
-  // key's rows keep their input order: 12 bytes a key and no unpartitioned copy (at 10M rows and
-  // two threads, gathering them first cost a gigabyte more at the peak).
+  // Each key is computed once and appended to its bucket's list of fixed-size chunks, so each
+  // key's rows keep their input order: 12 bytes a key plus a chunk of slack per bucket, and no
+  // copy of the whole family (at 10M rows and two threads, gathering one first cost a gigabyte
+  // more at the peak; computing every key twice to count them first cost a tenth of the step).
   const BUCKET_BITS = 8;
   const BUCKETS = 1 << BUCKET_BITS;
-  const bucketStart = new Int32Array(BUCKETS + 1);
-  const fill = new Int32Array(BUCKETS);
-  let partKey = new Float64Array(0);
-  let partOrd = new Uint32Array(0);
+  const chunks = new KeyChunks(BUCKETS);
+  let partKey = new Float64Array(1024);
+  let partOrd = new Uint32Array(1024);
   let nodeNext = new Int32Array(1024);
   let slotHead = new Int32Array(16);
   let current = 0;
-  const count = (key: number) => {
-    const b = (keyHash(key) >>> (32 - BUCKET_BITS)) + 1;
-    bucketStart[b] = (bucketStart[b] as number) + 1;
-  };
-  const place = (key: number) => {
-    const b = keyHash(key) >>> (32 - BUCKET_BITS);
-    const at = fill[b] as number;
-    fill[b] = at + 1;
-    partKey[at] = key;
-    partOrd[at] = current;
-  };
+  const append = (key: number) => chunks.append(keyHash(key) >>> (32 - BUCKET_BITS), key, current);
 
   for (const family of families) {
     const before = outLength;
-    bucketStart.fill(0);
+    chunks.clear();
     for (let m = 0; m < memberCount; m++) {
       current = members[m] as number;
-      family.keys(current, count);
+      family.keys(current, append);
     }
-    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1] = (bucketStart[b + 1] as number) + (bucketStart[b] as number);
-    const n = bucketStart[BUCKETS] as number;
-    if (n < 2) continue;
-    if (partKey.length < n) {
-      partKey = new Float64Array(n);
-      partOrd = new Uint32Array(n);
-    }
-    fill.set(bucketStart.subarray(0, BUCKETS));
-    for (let m = 0; m < memberCount; m++) {
-      current = members[m] as number;
-      family.keys(current, place);
-    }
+    if (chunks.total < 2) continue;
     for (let b = 0; b < BUCKETS; b++) {
-      const from = bucketStart[b] as number;
-      const size = (bucketStart[b + 1] as number) - from;
+      const size = chunks.sizeOf(b);
       if (size < 2) continue;
+      // The bucket's keys, in input order, side by side.
+      if (partKey.length < size) {
+        partKey = new Float64Array(nextPow2(size));
+        partOrd = new Uint32Array(nextPow2(size));
+      }
+      chunks.copyOut(b, partKey, partOrd);
       // Slots hold only a chain head (node + 1; 0 = empty); each node keeps its own key.
       const capacity = nextPow2(Math.ceil(size * 1.5));
       if (slotHead.length < capacity) slotHead = new Int32Array(capacity);
@@ -157,11 +141,11 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
       if (nodeNext.length < size) nodeNext = new Int32Array(nextPow2(size));
       const mask = capacity - 1;
       for (let j = 0; j < size; j++) {
-        const key = partKey[from + j] as number;
+        const key = partKey[j] as number;
         let slot = keyHash(key) & mask;
         for (;;) {
           const head = slotHead[slot] as number;
-          if (head === 0 || partKey[from + head - 1] === key) break;
+          if (head === 0 || partKey[head - 1] === key) break;
           slot = (slot + 1) & mask;
         }
         nodeNext[j] = slotHead[slot] as number;
@@ -172,7 +156,7 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
         if (node === 0 || nodeNext[node - 1] === 0) continue;
         chain.length = 0;
         while (node !== 0) {
-          const ord = partOrd[from + node - 1] as number;
+          const ord = partOrd[node - 1] as number;
           // A row can sit twice in one chain (two name parts with one prefix): once is enough.
           if (chain[chain.length - 1] !== ord) chain.push(ord);
           node = nodeNext[node - 1] as number;
@@ -191,6 +175,98 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
     stats.byFamily[family.name] = outLength - before;
   }
   return { pairs: out.slice(0, outLength), blocks: stats.blocks, oversizedBlocks: stats.oversizedBlocks, byFamily: stats.byFamily };
+}
+
+/**
+ * Keys with their rows, appended per bucket into chunks of CHUNK entries taken from slabs that
+ * are never copied: appending is the only way in, so input order is kept within a bucket.
+ */
+class KeyChunks {
+  private static readonly CHUNK = 512;
+  private static readonly SLAB_CHUNKS = 2048;
+  private readonly slabKeys: Float64Array[] = [];
+  private readonly slabOrds: Uint32Array[] = [];
+  /** Per chunk: the next chunk of its bucket, -1 at the end. */
+  private next = new Int32Array(1024);
+  private used = 0;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  /** Entries in each bucket's last chunk, and in the whole bucket. */
+  private readonly tailFill: Int32Array;
+  private readonly size: Int32Array;
+  total = 0;
+
+  constructor(buckets: number) {
+    this.head = new Int32Array(buckets);
+    this.tail = new Int32Array(buckets);
+    this.tailFill = new Int32Array(buckets);
+    this.size = new Int32Array(buckets);
+    this.clear();
+  }
+
+  /** Empties every bucket; the slabs stay for the next family. */
+  clear(): void {
+    this.head.fill(-1);
+    this.tail.fill(-1);
+    this.tailFill.fill(0);
+    this.size.fill(0);
+    this.used = 0;
+    this.total = 0;
+  }
+
+  private newChunk(): number {
+    const c = this.used++;
+    const slab = Math.floor(c / KeyChunks.SLAB_CHUNKS);
+    if (slab === this.slabKeys.length) {
+      this.slabKeys.push(new Float64Array(KeyChunks.SLAB_CHUNKS * KeyChunks.CHUNK));
+      this.slabOrds.push(new Uint32Array(KeyChunks.SLAB_CHUNKS * KeyChunks.CHUNK));
+    }
+    if (c === this.next.length) {
+      const grown = new Int32Array(this.next.length * 2);
+      grown.set(this.next);
+      this.next = grown;
+    }
+    this.next[c] = -1;
+    return c;
+  }
+
+  append(bucket: number, key: number, ord: number): void {
+    let chunk = this.tail[bucket] as number;
+    let fill = this.tailFill[bucket] as number;
+    if (chunk < 0 || fill === KeyChunks.CHUNK) {
+      const c = this.newChunk();
+      if (chunk < 0) this.head[bucket] = c;
+      else this.next[chunk] = c;
+      this.tail[bucket] = chunk = c;
+      fill = 0;
+    }
+    const slab = Math.floor(chunk / KeyChunks.SLAB_CHUNKS);
+    const at = (chunk % KeyChunks.SLAB_CHUNKS) * KeyChunks.CHUNK + fill;
+    (this.slabKeys[slab] as Float64Array)[at] = key;
+    (this.slabOrds[slab] as Uint32Array)[at] = ord;
+    this.tailFill[bucket] = fill + 1;
+    this.size[bucket] = (this.size[bucket] as number) + 1;
+    this.total++;
+  }
+
+  sizeOf(bucket: number): number {
+    return this.size[bucket] as number;
+  }
+
+  /** The bucket's entries in the order appended, from index 0. */
+  copyOut(bucket: number, keys: Float64Array, ords: Uint32Array): void {
+    let left = this.size[bucket] as number;
+    let to = 0;
+    for (let chunk = this.head[bucket] as number; chunk >= 0 && left > 0; chunk = this.next[chunk] as number) {
+      const n = Math.min(left, KeyChunks.CHUNK);
+      const slab = Math.floor(chunk / KeyChunks.SLAB_CHUNKS);
+      const at = (chunk % KeyChunks.SLAB_CHUNKS) * KeyChunks.CHUNK;
+      keys.set((this.slabKeys[slab] as Float64Array).subarray(at, at + n), to);
+      ords.set((this.slabOrds[slab] as Uint32Array).subarray(at, at + n), to);
+      to += n;
+      left -= n;
+    }
+  }
 }
 
 export function unpackPair(p: number): [number, number] {

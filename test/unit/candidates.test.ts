@@ -1,0 +1,34 @@
+/** Candidate pairs from key families: every pair of a block, each once, at a size that fills many chunks. */
+import { describe, expect, it } from 'vitest';
+import { candidatePairs, unpackPair } from '../../src/match/candidates.js';
+import type { KeyFamily } from '../../src/match/match-keys.js';
+
+describe('candidatePairs', () => {
+  it('pairs the rows that share a key, over more keys than one slab holds, in input order', () => {
+    const rows = 1_300_000;
+    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keys: (ord, emit) => emit(Math.floor(ord / 2) * 7919 + 1) };
+    // Blocks of 40 rows: over the limit, skipped and counted.
+    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keys: (ord, emit) => emit(1e12 + Math.floor(ord / 40)) };
+    // A row emitting one key twice sits in its block once.
+    const again: KeyFamily = {
+      name: 'again',
+      maxBlock: 16,
+      keys: (ord, emit) => {
+        if (ord < 6) {
+          emit(5);
+          emit(5);
+        }
+      },
+    };
+    const { pairs, stats } = candidatePairs(rows, (ord) => ord % 13 !== 12, [twins, crowds, again]);
+    const expected: number[] = [];
+    for (let a = 0; a + 1 < rows; a += 2) if (a % 13 !== 12 && (a + 1) % 13 !== 12) expected.push(a * 2 ** 26 + a + 1);
+    const again15 = [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5], [1, 2], [1, 3], [1, 4], [1, 5], [2, 3], [2, 4], [2, 5], [3, 4], [3, 5], [4, 5]];
+    const all = new Float64Array([...new Set([...expected, ...again15.map(([a, b]) => a! * 2 ** 26 + b!)])]).sort();
+    expect(pairs).toEqual(all);
+    expect(unpackPair(pairs[1] as number)).toEqual([0, 2]);
+    expect(stats.byFamily).toEqual({ twins: expected.length, crowds: 0, again: 15 });
+    expect(stats.oversizedBlocks).toBe(Math.ceil(rows / 40));
+    expect(stats.blocks).toBe(expected.length + Math.ceil(rows / 40) + 1);
+  });
+});
