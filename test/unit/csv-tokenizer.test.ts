@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, tokenizeCsv, UnclosedQuoteError } from '../../src/io/csv-tokenizer.js';
 
@@ -66,6 +67,32 @@ describe('CsvTokenizer', () => {
       got.push(...t.end());
       expect(got, `chunk size ${size}`).toEqual(whole);
     }
+  });
+
+  it('reads a line in one split exactly as character by character, whatever the text', () => {
+    // Fed one character at a time no whole line is ever in a chunk, so the split never runs:
+    // that is the character loop alone, the reference here.
+    const pieces = ['a', 'b', ' ', ',', ';', '"', '""', '\r', '\n', '\r\n', '\t', '\u00a0', 'x"y', '\r\r'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 2, max: 9 }), (parts, size) => {
+        const text = parts.join('');
+        const feed = (step: number) => {
+          const t = new CsvTokenizer(',');
+          const got = [];
+          for (let i = 0; i < text.length; i += step) got.push(...t.push(text.slice(i, i + step)));
+          try {
+            got.push(...t.end());
+          } catch (e) {
+            return String(e);
+          }
+          return got;
+        };
+        const reference = feed(1);
+        expect(feed(text.length || 1)).toEqual(reference);
+        expect(feed(size)).toEqual(reference);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('throws with the opening line when a quote is never closed', () => {
