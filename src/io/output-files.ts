@@ -130,10 +130,18 @@ export class OutputFiles {
     return out;
   }
 
-  /** Adds a row; returns a promise only when the gathered text goes to the file. */
+  /** Adds a row, its cells neutralised; returns a promise only when the gathered text goes to the file. */
   writeRow(name: CsvOutput, row: readonly string[]): Promise<void> | undefined {
+    return this.writeNeutralRow(name, row.map(neutralizeCell));
+  }
+
+  /**
+   * Adds a row whose cells the caller has neutralised already (the sink does it once for the CSV
+   * and the workbook copy of a row).
+   */
+  writeNeutralRow(name: CsvOutput, row: readonly string[]): Promise<void> | undefined {
     const f = this.files.get(name) as Pending;
-    f.text += csvLine(row.map(neutralizeCell));
+    f.text += csvLine(row);
     return f.text.length >= FLUSH_CHARS ? this.flush(f) : undefined;
   }
 

@@ -14,7 +14,7 @@ import {
   submissionRow,
   type TemplateColumn,
 } from '../report/csv-rows.js';
-import { neutralizeCell } from '../report/neutralize.js';
+import { neutralizeRow } from '../report/neutralize.js';
 import type { RowOutcome } from '../report/outcome.js';
 import type { OutcomeSink } from './run-batch.js';
 
@@ -48,7 +48,8 @@ export function createFileSink(
     sheets.set(name, w);
     return w;
   };
-  const addXlsx = (w: SheetSink | undefined, row: readonly string[]) => w?.addRow(row.map(neutralizeCell));
+  // Rows arrive here neutralised (see write): the CSV and the workbook get the same cells.
+  const addXlsx = (w: SheetSink | undefined, row: readonly string[]) => w?.addRow(row);
   return {
     async begin(u) {
       union = u;
@@ -66,13 +67,13 @@ export function createFileSink(
       }
     },
     write(o: RowOutcome) {
-      const waits: (Promise<void> | undefined)[] = [files.writeRow('audit.csv', auditRow(o))];
+      const waits: (Promise<void> | undefined)[] = [files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)))];
       if (o.disposition === 'accepted') {
-        const row = submissionRow(o, template);
-        waits.push(files.writeRow('submission.csv', row), addXlsx(sheets.get('submission.xlsx'), row));
+        const row = neutralizeRow(submissionRow(o, template));
+        waits.push(files.writeNeutralRow('submission.csv', row), addXlsx(sheets.get('submission.xlsx'), row));
       } else if (o.disposition === 'rejected') {
-        const row = rejectedRow(o, union, lang);
-        waits.push(files.writeRow('rejected.csv', row));
+        const row = neutralizeRow(rejectedRow(o, union, lang));
+        waits.push(files.writeNeutralRow('rejected.csv', row));
         if (xlsx) {
           waits.push(addXlsx(sheets.get('rejected.xlsx'), row));
           const own = perSource.get(o.sourceFile);
@@ -88,8 +89,8 @@ export function createFileSink(
           }
         }
       } else {
-        const row = reviewRow(o, union, lang);
-        waits.push(files.writeRow('review.csv', row), addXlsx(sheets.get('review.xlsx'), row));
+        const row = neutralizeRow(reviewRow(o, union, lang));
+        waits.push(files.writeNeutralRow('review.csv', row), addXlsx(sheets.get('review.xlsx'), row));
       }
       return settle(waits);
     },

@@ -12,3 +12,9 @@ export function neutralizeCell(value: string): string {
   if (!FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
   return `'${value}`;
 }
+
+/** The row's cells neutralised in place (a row built for output, owned by the caller); returns it. */
+export function neutralizeRow(row: string[]): string[] {
+  for (let i = 0; i < row.length; i++) row[i] = neutralizeCell(row[i] as string);
+  return row;
+}
