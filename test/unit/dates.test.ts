@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateCell } from '../../src/normalize/date-cell.js';
+import fc from 'fast-check';
+import { parseDateCell, readAnyDate, readCommonDate } from '../../src/normalize/date-cell.js';
 import { ageAt, parseNikBirth } from '../../src/normalize/nik-birth.js';
 import { parseSex } from '../../src/normalize/sex.js';
 
@@ -44,6 +45,41 @@ describe('parseDateCell', () => {
 
   it('gives nothing for what is no date', () => {
     for (const v of ['31/02/1990', '12 FOO 1990', 'BEKASI', '', '45/45/1990']) expect(parseDateCell(v), v).toEqual([]);
+  });
+});
+
+describe('readCommonDate', () => {
+  it('reads the two common shapes as the general reader does, and leaves every other cell to it', () => {
+    // Mostly digits with separators where the shapes put them, sometimes not: near misses too.
+    const digit = fc.constantFrom('0', '1', '2', '3', '9');
+    const any = fc.constantFrom('0', '1', '2', '3', '9', '/', '-', '.', ' ', 'A');
+    const sep = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('/', '-', '.') }, { weight: 1, arbitrary: any });
+    const dig = fc.oneof({ weight: 9, arbitrary: digit }, { weight: 1, arbitrary: any });
+    const dmy = fc.tuple(dig, dig, sep, dig, dig, sep, dig, dig, dig, dig);
+    const ymd = fc.tuple(dig, dig, dig, dig, sep, dig, dig, sep, dig, dig);
+    fc.assert(
+      fc.property(fc.oneof(dmy, ymd, fc.array(any, { minLength: 9, maxLength: 11 })), (parts) => {
+        const cell = parts.join('');
+        const fast = readCommonDate(cell);
+        if (fast !== null) expect(fast).toEqual(readAnyDate(cell));
+      }),
+      { numRuns: 20_000 },
+    );
+    // Real dates of both shapes, ambiguous ones included.
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }), fc.constantFrom('/', '-', '.'), (d, sep) => {
+        const dd = String(d.getUTCDate()).padStart(2, '0');
+        const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
+        const yyyy = String(d.getUTCFullYear());
+        for (const cell of [`${dd}${sep}${mm}${sep}${yyyy}`, `${yyyy}${sep}${mm}${sep}${dd}`]) {
+          expect(readCommonDate(cell)).toEqual(readAnyDate(cell));
+          expect(readCommonDate(cell)?.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(readCommonDate('12 AGUSTUS 1975')).toBeNull();
+    expect(readCommonDate(' 12/08/1975')).toBeNull();
   });
 });
 
