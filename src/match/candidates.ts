@@ -85,8 +85,16 @@ export function mergePairs(parts: readonly FamilyPairs[], families: readonly Key
   };
 }
 
+/**
+ * Keys one thread holds at a time (12 bytes each, about 290 MB): a family that could give more is
+ * done in windows over its buckets, its keys computed once per window. At 10M rows only the
+ * KK-as-NIK family (up to four keys a row) takes two windows; at 30M rows each thread would
+ * otherwise hold 1.4 GB.
+ */
+export const KEY_BUDGET = 24 * 1024 * 1024;
+
 /** The pairs of the given families over the member rows, in one thread. */
-export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]): FamilyPairs {
+export function familyPairs(members: Uint32Array, families: readonly KeyFamily[], keyBudget = KEY_BUDGET): FamilyPairs {
   const stats: CandidateStats = { blocks: 0, oversizedBlocks: 0, pairs: 0, byFamily: {} };
   const memberCount = members.length;
   let out = new Float64Array(1024);
@@ -115,17 +123,36 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
   let nodeNext = new Int32Array(1024);
   let slotHead = new Int32Array(16);
   let current = 0;
-  const append = (key: number) => chunks.append(keyHash(key) >>> (32 - BUCKET_BITS), key, current);
+  let fromBucket = 0;
+  let toBucket = BUCKETS;
+  const append = (key: number) => {
+    const b = keyHash(key) >>> (32 - BUCKET_BITS);
+    if (b >= fromBucket && b < toBucket) chunks.append(b, key, current);
+  };
 
   for (const family of families) {
     const before = outLength;
-    chunks.clear();
-    for (let m = 0; m < memberCount; m++) {
-      current = members[m] as number;
-      family.keys(current, append);
+    const windows = Math.min(BUCKETS, Math.max(1, Math.ceil((memberCount * family.keysPerRow) / keyBudget)));
+    let keysSeen = 0;
+    for (let w = 0; w < windows; w++) {
+      fromBucket = Math.floor((w * BUCKETS) / windows);
+      toBucket = Math.floor(((w + 1) * BUCKETS) / windows);
+      chunks.clear();
+      for (let m = 0; m < memberCount; m++) {
+        current = members[m] as number;
+        family.keys(current, append);
+      }
+      keysSeen += chunks.total;
+      emitBlocks(family);
     }
-    if (chunks.total < 2) continue;
-    for (let b = 0; b < BUCKETS; b++) {
+    // A family with fewer than two keys in all yields nothing and is left out of the counts.
+    if (keysSeen >= 2) stats.byFamily[family.name] = outLength - before;
+  }
+  return { pairs: out.slice(0, outLength), blocks: stats.blocks, oversizedBlocks: stats.oversizedBlocks, byFamily: stats.byFamily };
+
+  /** The blocks of the buckets in the current window, in bucket order. */
+  function emitBlocks(family: KeyFamily): void {
+    for (let b = fromBucket; b < toBucket; b++) {
       const size = chunks.sizeOf(b);
       if (size < 2) continue;
       // The bucket's keys, in input order, side by side.
@@ -172,9 +199,7 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
         }
       }
     }
-    stats.byFamily[family.name] = outLength - before;
   }
-  return { pairs: out.slice(0, outLength), blocks: stats.blocks, oversizedBlocks: stats.oversizedBlocks, byFamily: stats.byFamily };
 }
 
 /**

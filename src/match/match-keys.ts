@@ -214,6 +214,8 @@ export class MatchKeyStore {
 export interface KeyFamily {
   readonly name: string;
   readonly maxBlock: number;
+  /** At most this many keys a row: sizes the candidate step's memory, never changes its pairs. */
+  readonly keysPerRow: number;
   keys(ord: number, emit: (key: number) => void): void;
 }
 
@@ -237,7 +239,8 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
     if (p1 && p1 !== p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p1));
   };
   const families: KeyFamily[] = [];
-  const add = (name: string, maxBlock: number, keys: KeyFamily['keys']) => families.push({ name, maxBlock, keys });
+  // withPrefixes gives a key per name prefix, two at most.
+  const add = (name: string, maxBlock: number, keys: KeyFamily['keys'], keysPerRow = 2) => families.push({ name, maxBlock, keysPerRow, keys });
   for (let i = 0; i < 15; i++) {
     add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, emit) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, emit));
   }
@@ -246,7 +249,7 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
     withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, emit);
     const kk = s.kkHi.get(ord);
     if (kk) withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, emit);
-  });
+  }, 4);
   add('birth', MAX_EVIDENCE_BLOCK, (ord, emit) => {
     const b = s.birth.get(ord);
     if (b) withPrefixes(ord, b, scope(ord, 200), emit);
@@ -264,7 +267,7 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
       const a = s.area.get(ord);
       const n = s.fullName.get(ord);
       if (a && n) emit(mix(a, n, 500));
-    });
+    }, 1);
   }
   return families;
 }

@@ -1,18 +1,19 @@
 /** Candidate pairs from key families: every pair of a block, each once, at a size that fills many chunks. */
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, unpackPair } from '../../src/match/candidates.js';
+import { candidatePairs, familyPairs, mergePairs, unpackPair } from '../../src/match/candidates.js';
 import type { KeyFamily } from '../../src/match/match-keys.js';
 
 describe('candidatePairs', () => {
   it('pairs the rows that share a key, over more keys than one slab holds, in input order', () => {
     const rows = 1_300_000;
-    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keys: (ord, emit) => emit(Math.floor(ord / 2) * 7919 + 1) };
+    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keysPerRow: 1, keys: (ord, emit) => emit(Math.floor(ord / 2) * 7919 + 1) };
     // Blocks of 40 rows: over the limit, skipped and counted.
-    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keys: (ord, emit) => emit(1e12 + Math.floor(ord / 40)) };
+    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keysPerRow: 1, keys: (ord, emit) => emit(1e12 + Math.floor(ord / 40)) };
     // A row emitting one key twice sits in its block once.
     const again: KeyFamily = {
       name: 'again',
       maxBlock: 16,
+      keysPerRow: 2,
       keys: (ord, emit) => {
         if (ord < 6) {
           emit(5);
@@ -30,5 +31,15 @@ describe('candidatePairs', () => {
     expect(stats.byFamily).toEqual({ twins: expected.length, crowds: 0, again: 15 });
     expect(stats.oversizedBlocks).toBe(Math.ceil(rows / 40));
     expect(stats.blocks).toBe(expected.length + Math.ceil(rows / 40) + 1);
+
+    // Under a small key budget every family goes in windows over its buckets: the same pairs.
+    const members = new Uint32Array(rows);
+    let n = 0;
+    for (let ord = 0; ord < rows; ord++) if (ord % 13 !== 12) members[n++] = ord;
+    const whole = familyPairs(members.subarray(0, n), [twins, crowds, again]);
+    const windowed = familyPairs(members.subarray(0, n), [twins, crowds, again], 100_000);
+    expect(windowed.pairs).toEqual(whole.pairs);
+    expect({ ...windowed, pairs: null }).toEqual({ ...whole, pairs: null });
+    expect(mergePairs([windowed], [twins, crowds, again]).pairs).toEqual(pairs);
   });
 });
