@@ -8,7 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 
 const FLUSH_BYTES = 32 * 1024;
 
@@ -63,22 +62,35 @@ export class SpillFile {
     await once(this.stream, 'close');
   }
 
-  /** The lines in the order written, a batch per chunk read (no promise per line). */
-  async *lines(): AsyncGenerator<string[]> {
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
+  /**
+   * The lines, in the order written, whose leading number (the digits before the first tab) and
+   * bytes `wanted` accepts, a batch per chunk read. Lines are split and their numbers read as
+   * bytes, so the lines not wanted (most of them) are never decoded. UTF-8 never puts a tab or a
+   * line feed inside a character, so bytes 9 and 10 are always the separators.
+   */
+  async *linesWhere(wanted: (lead: number, bytes: Buffer, tab: number, end: number) => boolean): AsyncGenerator<string[]> {
+    let carry: Buffer | null = null;
     for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
-      const text = rest + decoder.write(chunk as Buffer);
+      const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       const batch: string[] = [];
       let start = 0;
-      for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-        batch.push(text.slice(start, nl));
+      for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+        let lead = 0;
+        let tab = start;
+        for (; tab < nl; tab++) {
+          const c = buf[tab] as number;
+          if (c === 9) break;
+          lead = lead * 10 + (c - 48);
+        }
+        if (wanted(lead, buf, tab, nl)) batch.push(buf.toString('utf8', start, nl));
         start = nl + 1;
       }
-      rest = text.slice(start);
+      // The unfinished last line: copied, so the chunk it came from can go.
+      carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
       if (batch.length > 0) yield batch;
     }
-    if (rest !== '') yield [rest];
+    // Every line is written with its line feed, so nothing is left unless the file was cut.
+    if (carry) throw new Error(`scratch file ${this.path} ends inside a line`);
   }
 
   async remove(): Promise<void> {

@@ -320,17 +320,18 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       if (slot[b] === -1) slot[b] = wanted++;
     }
     const texts = new RowTexts(wanted);
-    for await (const batch of spill.lines()) {
+    // Most rows are in no pair and under no disputed NIK: only their ordinal (and NIK) is read.
+    const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
+      (slot[ord] as number) >= 0 ||
+      (differing.size > 0 && differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
+    for await (const batch of spill.linesWhere(wantedLine)) {
       for (const line of batch) {
-        // Most rows are in no pair and under no disputed NIK: read their ordinal and NIK only.
-        const tab1 = line.indexOf('\t');
-        const ord = Number(line.slice(0, tab1));
+        const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
+        const ord = Number(ordText);
         const at = slot[ord] as number;
-        if (at < 0 && (differing.size === 0 || !differing.has(line.slice(tab1 + 1, line.indexOf('\t', tab1 + 1))))) continue;
-        const [, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
         if (at >= 0) texts.set(at, `${name}\t${address}`);
         if (differing.has(nik)) {
-          // Copies, not slices: a slice would keep the whole scratch chunk it came from alive.
+          // Copies, not slices: a slice would keep its whole scratch line alive with the group.
           const tokens = name === '' ? [] : ownCopy(name).split(' ');
           groups.add(ownCopy(nik), { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, tokens, ownCopy(display));
         }
