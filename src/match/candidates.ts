@@ -4,6 +4,7 @@
  * chain (a phone number of a whole office) is skipped and counted: the work stays linear.
  * Pairs come out deduplicated and sorted, packed as a * 2^26 + b (a < b < 2^26 rows).
  */
+import { sharedU32 } from './growable.js';
 import type { KeyFamily } from './match-keys.js';
 
 export const MAX_ROWS = 2 ** 26;
@@ -33,7 +34,7 @@ function keyHash(key: number): number {
 export function eligibleMembers(rows: number, eligible: (ord: number) => boolean): Uint32Array {
   if (rows >= MAX_ROWS) throw new RangeError(`at most ${MAX_ROWS} rows can be matched in one batch`);
   // Shared memory: a worker thread reads the same list.
-  const members = new Uint32Array(new SharedArrayBuffer(Math.max(1, rows) * 4));
+  const members = sharedU32(Math.max(1, rows));
   let memberCount = 0;
   for (let ord = 0; ord < rows; ord++) if (eligible(ord)) members[memberCount++] = ord;
   return members.subarray(0, memberCount);

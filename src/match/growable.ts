@@ -5,27 +5,36 @@
  * growth and never written costs no memory (the pages are never touched), so they are not trimmed:
  * a trimmed copy cost a second copy of every array at the end of the scan.
  */
-const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
-const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+/** Typed arrays over shared memory (zeroed, like any new typed array). */
+export const sharedU8 = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
+export const sharedU32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
+export const sharedF64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
 
-export class GrowableU32 {
-  private data: Uint32Array;
+/** A typed array over shared memory that grows by doubling; `make` gives one of n elements. */
+class SharedGrowable<A extends Uint32Array | Float64Array> {
+  protected data: A;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.data = sharedU32(capacity);
+  constructor(
+    private readonly make: (n: number) => A,
+    capacity: number,
+  ) {
+    this.data = make(capacity);
   }
 
-  /** A view over an array filled elsewhere (another thread's key store). */
-  static over(data: Uint32Array): GrowableU32 {
-    const g = new GrowableU32(1);
-    g.data = data;
-    g.length = data.length;
-    return g;
+  /** Takes over an array filled elsewhere (another thread's key store), all of it in use. */
+  protected adopt(data: A): this {
+    this.data = data;
+    this.length = data.length;
+    return this;
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) this.grow();
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
     this.data[this.length++] = v;
   }
 
@@ -38,47 +47,29 @@ export class GrowableU32 {
   }
 
   /** The values pushed so far (shared memory: no copy). */
-  view(): Uint32Array {
-    return this.data.subarray(0, this.length);
-  }
-
-  private grow(): void {
-    const next = sharedU32(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
+  view(): A {
+    return this.data.subarray(0, this.length) as A;
   }
 }
 
-export class GrowableF64 {
-  private data: Float64Array;
-  length = 0;
-
+export class GrowableU32 extends SharedGrowable<Uint32Array> {
   constructor(capacity = 1024) {
-    this.data = sharedF64(capacity);
+    super(sharedU32, capacity);
+  }
+
+  /** A view over an array filled elsewhere (another thread's key store). */
+  static over(data: Uint32Array): GrowableU32 {
+    return new GrowableU32(1).adopt(data);
+  }
+}
+
+export class GrowableF64 extends SharedGrowable<Float64Array> {
+  constructor(capacity = 1024) {
+    super(sharedF64, capacity);
   }
 
   static over(data: Float64Array): GrowableF64 {
-    const g = new GrowableF64(1);
-    g.data = data;
-    g.length = data.length;
-    return g;
-  }
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = sharedF64(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-
-  get(i: number): number {
-    return this.data[i] as number;
-  }
-
-  view(): Float64Array {
-    return this.data.subarray(0, this.length);
+    return new GrowableF64(1).adopt(data);
   }
 }
 

@@ -5,6 +5,8 @@
  * the few NIKs whose names differ are looked at again (see NikGroups), so memory is about 30 bytes
  * a distinct NIK.
  */
+// Shared memory, so the scan can fill the table on a worker thread and hand it over without a copy.
+import { sharedU8, sharedU32 } from './growable.js';
 import { idHalves } from './match-keys.js';
 
 const EMPTY = 0;
@@ -28,9 +30,6 @@ export function nikTableCapacity(rows: number): number {
   return c;
 }
 
-// Shared memory, so the scan can fill the table on a worker thread and hand it over without a copy.
-const u32 = (n: number) => new Uint32Array(new SharedArrayBuffer(n * 4));
-const u8 = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
 
 export interface NikTableArrays {
   readonly hi: Uint32Array;
@@ -56,13 +55,13 @@ export class NikTable {
 
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
-    this.hi = u32(capacity);
-    this.lo = u32(capacity);
-    this.keeper = u32(capacity);
-    this.rank = u8(capacity);
-    this.count = u32(capacity);
-    this.nameHash = u32(capacity);
-    this.differ = u8(capacity);
+    this.hi = sharedU32(capacity);
+    this.lo = sharedU32(capacity);
+    this.keeper = sharedU32(capacity);
+    this.rank = sharedU8(capacity);
+    this.count = sharedU32(capacity);
+    this.nameHash = sharedU32(capacity);
+    this.differ = sharedU8(capacity);
   }
 
   /** The table's arrays, in shared memory, for another thread (see fromArrays). */
@@ -160,13 +159,13 @@ export class NikTable {
       nameHash: this.nameHash, differ: this.differ, capacity: this.capacity,
     };
     this.capacity *= 2;
-    this.hi = u32(this.capacity);
-    this.lo = u32(this.capacity);
-    this.keeper = u32(this.capacity);
-    this.rank = u8(this.capacity);
-    this.count = u32(this.capacity);
-    this.nameHash = u32(this.capacity);
-    this.differ = u8(this.capacity);
+    this.hi = sharedU32(this.capacity);
+    this.lo = sharedU32(this.capacity);
+    this.keeper = sharedU32(this.capacity);
+    this.rank = sharedU8(this.capacity);
+    this.count = sharedU32(this.capacity);
+    this.nameHash = sharedU32(this.capacity);
+    this.differ = sharedU8(this.capacity);
     for (let i = 0; i < old.capacity; i++) {
       const h = old.hi[i] as number;
       if (h === EMPTY) continue;
