@@ -121,17 +121,19 @@ export class NikTable {
     if (this.nameHash[s] !== nameHash) this.differ[s] = 1;
   }
 
-  /** How many rows carry this NIK (0 for one never added), without building an entry. */
-  countOf(nik: string): number {
-    const [hi, lo] = splitNik(nik);
-    const s = this.slotOf(hi, lo);
-    return this.hi[s] === EMPTY ? 0 : (this.count[s] as number);
+  get(nik: string): NikEntry | null {
+    return this.entryAt(nik, 1);
   }
 
-  get(nik: string): NikEntry | null {
+  /** The entry of a NIK that more than one row carries; null (and no entry built) for the rest. */
+  repeated(nik: string): NikEntry | null {
+    return this.entryAt(nik, 2);
+  }
+
+  private entryAt(nik: string, minCount: number): NikEntry | null {
     const [hi, lo] = splitNik(nik);
     const s = this.slotOf(hi, lo);
-    if (this.hi[s] === EMPTY) return null;
+    if (this.hi[s] === EMPTY || (this.count[s] as number) < minCount) return null;
     return {
       count: this.count[s] as number,
       keeperOrd: this.keeper[s] as number,

@@ -331,9 +331,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         const at = slot[ord] as number;
         if (at >= 0) texts.set(at, `${name}\t${address}`);
         if (differing.has(nik)) {
-          // Copies, not slices: a slice would keep its whole scratch line alive with the group.
-          const tokens = name === '' ? [] : ownCopy(name).split(' ');
-          groups.add(ownCopy(nik), { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, tokens, ownCopy(display));
+          // Each line is a string of its own (see linesWhere), so what the group keeps pins that
+          // line at most, not a chunk of the scratch file.
+          groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
         }
       }
     }
@@ -368,16 +368,18 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       let sameAs: Confirmation | undefined;
       const nik = row.nik;
       if (nik?.wellFormed) {
-        // Most NIKs occur once: only those that repeat need their entry.
-        const entry = table.countOf(nik.digits) > 1 ? table.get(nik.digits) : null;
+        // Most NIKs occur once: only those that repeat have an entry to look at.
+        const entry = table.repeated(nik.digits);
         if (entry) {
-          if (differing.has(nik.digits)) verdict = groups.verdict(nik.digits, ref);
+          // A repeated NIK under differing names is one of `differing`, grouped in the resolve step.
+          if (entry.namesDiffer) verdict = groups.verdict(nik.digits, ref);
           else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
         }
         findings.push(...batchFindings(verdict, index));
         sameAs = confirmed.get(ord);
-        possible = matchOf(ord);
-        if (sameAs) possible = undefined;
+        // The cursor steps past this row either way; a confirmed duplicate is not also a possible one.
+        const found = matchOf(ord);
+        possible = sameAs ? undefined : found;
         if (sameAs) {
           findings.push({
             code: 'DUPLICATE_CONFIRMED',
@@ -477,14 +479,6 @@ class RowTexts {
   get(at: number): string {
     return this.buf.toString('utf8', this.from[at] as number, this.to[at] as number);
   }
-}
-
-/**
- * A string that shares no memory with the text it was cut from: V8 keeps a long slice as a view of
- * its parent, so a few names cut from each 256 KB chunk of the scratch file would keep all of it.
- */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 function batchFindings(verdict: NikVerdict, index: RowIndex): RatedFinding[] {
