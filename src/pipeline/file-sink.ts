@@ -48,8 +48,6 @@ export function createFileSink(
     sheets.set(name, w);
     return w;
   };
-  // Rows arrive here neutralised (see write): the CSV and the workbook get the same cells.
-  const addXlsx = (w: SheetSink | undefined, row: readonly string[]) => w?.addRow(row);
   return {
     async begin(u) {
       union = u;
@@ -66,31 +64,32 @@ export function createFileSink(
         await sheet('review.xlsx', lang === 'id' ? 'periksa' : 'review', reviewHeader);
       }
     },
+    // Each row is neutralised once, in place: its CSV line and its workbook row get the same cells.
     write(o: RowOutcome) {
       const waits: (Promise<void> | undefined)[] = [files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)))];
       if (o.disposition === 'accepted') {
         const row = neutralizeRow(submissionRow(o, template));
-        waits.push(files.writeNeutralRow('submission.csv', row), addXlsx(sheets.get('submission.xlsx'), row));
+        waits.push(files.writeNeutralRow('submission.csv', row), sheets.get('submission.xlsx')?.addRow(row));
       } else if (o.disposition === 'rejected') {
         const row = neutralizeRow(rejectedRow(o, union, lang));
         waits.push(files.writeNeutralRow('rejected.csv', row));
         if (xlsx) {
-          waits.push(addXlsx(sheets.get('rejected.xlsx'), row));
+          waits.push(sheets.get('rejected.xlsx')?.addRow(row));
           const own = perSource.get(o.sourceFile);
-          if (own) waits.push(addXlsx(own, row));
+          if (own) waits.push(own.addRow(row));
           else {
             // The first rejected row of this file: its workbook is opened, then the row goes in.
             const title = lang === 'id' ? 'ditolak' : 'rejected';
             const opened = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), title, rejectedHeader).then((w) => {
               perSource.set(o.sourceFile, w);
-              return addXlsx(w, row);
+              return w.addRow(row);
             });
             waits.push(opened);
           }
         }
       } else {
         const row = neutralizeRow(reviewRow(o, union, lang));
-        waits.push(files.writeNeutralRow('review.csv', row), addXlsx(sheets.get('review.xlsx'), row));
+        waits.push(files.writeNeutralRow('review.csv', row), sheets.get('review.xlsx')?.addRow(row));
       }
       return settle(waits);
     },
