@@ -76,6 +76,10 @@ export interface KeyArrays {
   readonly present: Uint32Array;
 }
 
+export const ROW_VALID = 1;
+export const ROW_INVALID = 2;
+export const NIK_REPEATED = 4;
+
 /** Per-row key material, by row ordinal. Rows never added have no keys. */
 export class MatchKeyStore {
   readonly idHi: GrowableU32;
@@ -91,7 +95,10 @@ export class MatchKeyStore {
   readonly p1: GrowableU32;
   readonly fullName: GrowableU32;
   readonly address: GrowableU32;
-  /** 0: no keys (no id of digits); 1: a valid row; 2: a row with rejecting findings. */
+  /**
+   * 0: no keys (no id of digits); else ROW_VALID or ROW_INVALID, plus NIK_REPEATED when another row
+   * carries the same NIK (so the write pass looks up the NIK table only for those rows).
+   */
   readonly present: GrowableU32;
 
   /**
@@ -163,7 +170,16 @@ export class MatchKeyStore {
     this.p1.push(r.name.length > 1 ? prefixHash(r.name[r.name.length - 1]) : 0);
     this.fullName.push(r.name.length === 0 ? 0 : hash32Joined([...r.name].sort()) || 1);
     this.address.push(r.address.length === 0 ? 0 : hash32Joined([...r.address].sort(), 4) || 1);
-    this.present.push(r.valid ? 1 : 2);
+    this.present.push(r.valid ? ROW_VALID : ROW_INVALID);
+  }
+
+  /** Row `ord` (added already) shares its NIK with another row. */
+  markRepeated(ord: number): void {
+    this.present.set(ord, this.present.get(ord) | NIK_REPEATED);
+  }
+
+  nikRepeated(ord: number): boolean {
+    return (this.present.get(ord) & NIK_REPEATED) !== 0;
   }
 
   /** The row's id as its 16 digits. */
@@ -193,7 +209,7 @@ export class MatchKeyStore {
       phone: phone ? `0${phone}` : '',
       address: address === '' ? [] : address.split(' '),
       area: area ? String(area) : '',
-      valid: this.present.get(ord) === 1,
+      valid: (this.present.get(ord) & ROW_VALID) !== 0,
     };
   }
 

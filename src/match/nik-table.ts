@@ -10,6 +10,10 @@ import { sharedU8, sharedU32 } from './growable.js';
 import { idHalves } from './match-keys.js';
 
 const EMPTY = 0;
+/** What add() says of a row whose NIK it had not seen. */
+export const FIRST_COPY = -1;
+/** What add() says of a third or later copy. */
+export const LATER_COPY = -2;
 
 export interface NikEntry {
   readonly count: number;
@@ -97,9 +101,11 @@ export class NikTable {
 
   /**
    * Adds one row. rank orders copies: higher is better (valid first, then completeness);
-   * between equal ranks the earlier ordinal stays.
+   * between equal ranks the earlier ordinal stays. Returns FIRST_COPY for a NIK not seen before,
+   * the first copy's ordinal when this is the second copy (so both can be marked as repeated),
+   * and LATER_COPY after that.
    */
-  add(nik: string, ord: number, rank: number, nameHash: number): void {
+  add(nik: string, ord: number, rank: number, nameHash: number): number {
     if ((this.size + 1) * 10 > this.capacity * 7) this.grow();
     const [hi, lo] = splitNik(nik);
     const s = this.slotOf(hi, lo);
@@ -111,14 +117,18 @@ export class NikTable {
       this.count[s] = 1;
       this.nameHash[s] = nameHash;
       this.size++;
-      return;
+      return FIRST_COPY;
     }
-    this.count[s] = (this.count[s] as number) + 1;
+    const count = (this.count[s] as number) + 1;
+    this.count[s] = count;
+    // With one copy so far, the keeper is that copy.
+    const result = count === 2 ? (this.keeper[s] as number) : LATER_COPY;
     if (rank > (this.rank[s] as number)) {
       this.keeper[s] = ord;
       this.rank[s] = rank;
     }
     if (this.nameHash[s] !== nameHash) this.differ[s] = 1;
+    return result;
   }
 
   get(nik: string): NikEntry | null {
@@ -141,18 +151,19 @@ export class NikTable {
     };
   }
 
-  /** Calls back for every distinct NIK (as its 16 digits) with its entry. */
-  forEach(cb: (nik: string, entry: NikEntry) => void): void {
+  /** Calls back with the kept copy's ordinal of every distinct NIK. */
+  forEachKeeper(cb: (keeperOrd: number) => void): void {
+    for (let s = 0; s < this.capacity; s++) if (this.hi[s] !== EMPTY) cb(this.keeper[s] as number);
+  }
+
+  /** The NIKs (16 digits) that more than one row carries under differing names. */
+  differingNiks(): string[] {
+    const out: string[] = [];
     for (let s = 0; s < this.capacity; s++) {
-      const h = this.hi[s] as number;
-      if (h === EMPTY) continue;
-      const nik = String(h - 1).padStart(8, '0') + String(this.lo[s]).padStart(8, '0');
-      cb(nik, {
-        count: this.count[s] as number,
-        keeperOrd: this.keeper[s] as number,
-        namesDiffer: this.differ[s] === 1,
-      });
+      if (this.hi[s] === EMPTY || this.differ[s] !== 1 || (this.count[s] as number) < 2) continue;
+      out.push(String((this.hi[s] as number) - 1).padStart(8, '0') + String(this.lo[s]).padStart(8, '0'));
     }
+    return out;
   }
 
   private grow(): void {

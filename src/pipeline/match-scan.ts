@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { hash32 } from '../match/growable.js';
 import { type KeyArrays, MatchKeyStore } from '../match/match-keys.js';
-import { NikTable, nikTableCapacity, type NikTableArrays } from '../match/nik-table.js';
+import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays } from '../match/nik-table.js';
 import { builtWorker, parallelMinRows } from '../match/threads.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
@@ -107,8 +107,13 @@ export class MatchScan {
   add(r: MatchRow): Promise<void> | undefined {
     const record = matchRecordOf(r);
     const name = record.name.join(' ');
-    this.table.add(r.nik, r.ord, rankOf(r.valid, r.filled), hash32(name));
+    const copy = this.table.add(r.nik, r.ord, rankOf(r.valid, r.filled), hash32(name));
     this.keys.add(r.ord, record);
+    if (copy !== FIRST_COPY) {
+      this.keys.markRepeated(r.ord);
+      // The second copy: the first learns only now that its NIK repeats.
+      if (copy !== LATER_COPY) this.keys.markRepeated(copy);
+    }
     // cleanCell folded every tab and line break in the name into a space: a line stays a line.
     return this.spill.write(spillLine(r, name));
   }

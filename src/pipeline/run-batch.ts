@@ -279,11 +279,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
 
   // 2. Between: who goes on per NIK, candidate pairs among them, analysts' decisions.
   const keeper = new Uint8Array(rows);
-  const differing = new Set<string>();
-  table.forEach((nik, e) => {
-    keeper[e.keeperOrd] = 1;
-    if (e.count > 1 && e.namesDiffer) differing.add(nik);
-  });
+  table.forEachKeeper((ord) => (keeper[ord] = 1));
+  const differing = new Set(table.differingNiks());
   const confirmed = new Map<number, Confirmation>();
   for (const [key, entry] of decisionMap) {
     if (entry.decision !== 'SAMA') continue;
@@ -368,8 +365,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       let sameAs: Confirmation | undefined;
       const nik = row.nik;
       if (nik?.wellFormed) {
-        // Most NIKs occur once: only those that repeat have an entry to look at.
-        const entry = table.repeated(nik.digits);
+        // Most NIKs occur once: only rows the scan marked as sharing theirs look at the table.
+        const entry = keys.nikRepeated(ord) ? table.repeated(nik.digits) : null;
         if (entry) {
           // A repeated NIK under differing names is one of `differing`, grouped in the resolve step.
           if (entry.namesDiffer) verdict = groups.verdict(nik.digits, ref);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toMatchRecord } from '../../src/match/to-match-record.js';
-import { matchRecordOf, matchRowOf, packRows, unpackRows } from '../../src/pipeline/match-scan.js';
+import { MatchScan, matchRecordOf, matchRowOf, packRows, unpackRows } from '../../src/pipeline/match-scan.js';
 import { prepareRow } from '../../src/pipeline/prepare-row.js';
 import { buildAliasIndex, mapHeader } from '../../src/schema/fields.js';
 import { generateBatch } from '../../src/synth/generate.js';
@@ -31,5 +31,29 @@ describe('the match record across the scan threads', () => {
     const across = matchRecordOf(unpackRows(packRows([matchRowOf(0, p, true, 2)]))[0]!);
     expect(across).toEqual(toMatchRecord(p, REF, true));
     expect(across).toMatchObject({ kk: '', phone: '', address: [], area: '', name: ['SITI', 'AMINAH'] });
+  });
+
+  it('marks every row whose NIK another row carries, the first copy included, and no other', async () => {
+    const batch = generateBatch({ rows: 5000, seed: 5 });
+    const { columns } = mapHeader(batch.header, buildAliasIndex());
+    const lines: string[] = [];
+    const scan = new MatchScan(16, { write: (l) => void lines.push(l), close: async () => undefined });
+    const niks: string[] = [];
+    batch.rows.forEach((r, ord) => {
+      const p = prepareRow(r.cells, columns, '2021-05-20');
+      if (!p.nik?.wellFormed) return;
+      niks[ord] = p.nik.digits;
+      scan.add(matchRowOf(ord, p, true, 5));
+    });
+    await scan.finish(batch.rows.length);
+    const count = new Map<string, number>();
+    for (const n of niks) if (n !== undefined) count.set(n, (count.get(n) ?? 0) + 1);
+    const expected = niks.map((n) => n !== undefined && (count.get(n) as number) > 1);
+    const marked = batch.rows.map((_, ord) => scan.keys.nikRepeated(ord));
+    expect(marked).toEqual(Array.from({ length: batch.rows.length }, (_, i) => expected[i] === true));
+    // The generator repeats NIKs (exact copies, namesakes under one NIK), some of them three times.
+    expect(expected.filter(Boolean).length).toBeGreaterThan(100);
+    expect([...count.values()].some((c) => c > 2)).toBe(true);
+    expect(lines.length).toBe(niks.filter((n) => n !== undefined).length);
   });
 });
