@@ -44,7 +44,20 @@ export function scorePairs(
   different: ReadonlySet<string>,
   stats: MatchStats,
 ): MatchList {
-  const best = new MatchList();
+  const best = scorePairsInto(new MatchList(), pairs, recordOf, profile, different, stats);
+  stats.matches = best.size;
+  return best.seal();
+}
+
+/** Offers the matches among `pairs` to `best` (unsealed, so another part's can join). */
+export function scorePairsInto(
+  best: MatchList,
+  pairs: Float64Array,
+  recordOf: (ord: number) => MatchRecord | undefined,
+  profile: MatchProfile,
+  different: ReadonlySet<string>,
+  stats: Pick<MatchStats, 'comparisons' | 'decidedDifferent'>,
+): MatchList {
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
     const a = recordOf(i);
@@ -64,8 +77,7 @@ export function scorePairs(
     const [heldOrd, otherOrd] = aFirst ? [j, i] : [i, j];
     best.offer(heldOrd, otherOrd, result);
   }
-  stats.matches = best.size;
-  return best.seal();
+  return best;
 }
 
 /** The whole search over records held in memory (benchmarks, tests); keyed by the held row's index. */

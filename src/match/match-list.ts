@@ -57,6 +57,14 @@ export interface StoredMatch {
   readonly evidence: Evidence[];
 }
 
+export interface MatchListParts {
+  readonly held: Uint32Array;
+  readonly other: Uint32Array;
+  readonly score: Float64Array;
+  readonly evidence: Uint16Array;
+  readonly count: number;
+}
+
 /**
  * The best match per held row. Filled with offer() in any order, then sealed: sorted by held
  * row, so the write pass, which goes in row order, finds each with a cursor.
@@ -76,23 +84,55 @@ export class MatchList {
 
   /** Keeps this pair when the held row has none yet, or a lower score. */
   offer(heldOrd: number, otherOrd: number, result: PairScore): void {
-    const slots = this.slots;
-    if (!slots) throw new Error('match list already sealed');
     if (result.evidence.length > SLOTS) throw new Error('more evidence than fields');
-    let at = slots.get(heldOrd);
-    if (at !== undefined && result.score <= (this.score[at] as number)) return;
-    if (at === undefined) {
-      if (this.count === this.held.length) this.grow();
-      at = this.count++;
-      slots.set(heldOrd, at);
-    }
-    this.held[at] = heldOrd;
+    const at = this.placeFor(heldOrd, result.score);
+    if (at < 0) return;
     this.other[at] = otherOrd;
     this.score[at] = result.score;
     for (let i = 0; i < SLOTS; i++) {
       const e = result.evidence[i];
       this.evidence[at * SLOTS + i] = e ? encodeEvidence(e) : 0;
     }
+  }
+
+  /**
+   * Another list's matches, as if offered after every one of this list's own: where both hold a
+   * row with equal scores, this list's match stays, so the pairs scored on two threads (the
+   * earlier half here) give what one thread scoring them in order gives.
+   */
+  absorb(p: MatchListParts): void {
+    for (let k = 0; k < p.count; k++) {
+      const at = this.placeFor(p.held[k] as number, p.score[k] as number);
+      if (at < 0) continue;
+      this.other[at] = p.other[k] as number;
+      this.score[at] = p.score[k] as number;
+      this.evidence.set(p.evidence.subarray(k * SLOTS, k * SLOTS + SLOTS), at * SLOTS);
+    }
+  }
+
+  /** The matches so far as arrays, to send to another thread (before sealing). */
+  parts(): MatchListParts {
+    const n = this.count;
+    return {
+      held: this.held.slice(0, n),
+      other: this.other.slice(0, n),
+      score: this.score.slice(0, n),
+      evidence: this.evidence.slice(0, n * SLOTS),
+      count: n,
+    };
+  }
+
+  /** The slot for a held row's new match, or -1 when it holds one at least as good. */
+  private placeFor(heldOrd: number, score: number): number {
+    const slots = this.slots;
+    if (!slots) throw new Error('match list already sealed');
+    let at = slots.get(heldOrd);
+    if (at !== undefined) return score <= (this.score[at] as number) ? -1 : at;
+    if (this.count === this.held.length) this.grow();
+    at = this.count++;
+    slots.set(heldOrd, at);
+    this.held[at] = heldOrd;
+    return at;
   }
 
   private grow(): void {

@@ -4,21 +4,9 @@
  * are merged into exactly the pairs one thread would find. Small batches (and runs from the
  * TypeScript sources, where no built worker exists) stay on one thread.
  */
-import { Worker } from 'node:worker_threads';
 import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
 import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
-import { builtWorker, parallelMinRows } from './threads.js';
-
-function runWorker(url: URL, job: object): Promise<FamilyPairs> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job });
-    worker.once('message', (r: FamilyPairs) => resolve(r));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`candidate worker exited with code ${code}`));
-    });
-  });
-}
+import { builtWorker, parallelMinRows, runWorkerOnce } from './threads.js';
 
 export async function candidatePairsParallel(
   rows: number,
@@ -35,7 +23,7 @@ export async function candidatePairsParallel(
   // Alternate families: the NIK-mask ones are alike, so each side gets a fair share.
   const theirs = families.map((_, i) => i).filter((i) => i % 2 === 1);
   const mine = families.filter((_, i) => i % 2 === 0);
-  const pending = runWorker(url, { arrays: keys.arrays(), members, options, familyIndices: theirs });
+  const pending = runWorkerOnce<FamilyPairs>(url, { arrays: keys.arrays(), members, options, familyIndices: theirs });
   // Our half runs while the worker does its own; an unhandled rejection waits for the await.
   pending.catch(() => undefined);
   const own = familyPairs(members, mine);

@@ -1,5 +1,6 @@
 /** When work goes to a second thread, and where its built module is. */
 import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 
 /** Below this many rows a second thread costs more to start than it saves. */
@@ -19,4 +20,16 @@ export function parallelMinRows(): number {
 export function builtWorker(name: string, base: string): URL | null {
   const url = new URL(name, base);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Runs a worker module that does one job and posts one result; rejects if it fails or exits first. */
+export function runWorkerOnce<T>(url: URL, job: object, transferList: ArrayBuffer[] = []): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: job, transferList });
+    worker.once('message', (r: T) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker ${url.pathname} exited with code ${code}`));
+    });
+  });
 }

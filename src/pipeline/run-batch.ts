@@ -23,9 +23,12 @@ import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { unpackPair } from '../match/candidates.js';
 import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import { type MatchStats, scorePairs } from '../match/fuzzy-matcher.js';
+import type { MatchStats } from '../match/fuzzy-matcher.js';
+import { PairRecords } from '../match/pair-records.js';
+import { scorePairsParallel } from '../match/parallel-scoring.js';
+import { RowIndex } from '../match/row-index.js';
 import { MatchList, type StoredMatch } from '../match/match-list.js';
-import { GrowableBits, GrowableU32 } from '../match/growable.js';
+import { GrowableBits } from '../match/growable.js';
 import { NikGroups, type NikVerdict, type RowRef } from '../match/nik-groups.js';
 import { sha256FileOffThread } from '../io/off-thread-hash.js';
 import { SpillFile } from '../io/spill.js';
@@ -91,7 +94,7 @@ export interface BatchResult {
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
   readonly matching: MatchStats & { confirmed: number };
-  /** Threads that did the scan's matcher half and found the candidate pairs (1 or 2). */
+  /** Threads that did the scan's matcher half, and that found and scored the candidate pairs (1 or 2). */
   readonly threads: { scan: number; match: number };
   readonly timingsMs: { sniff: number; scan: number; match: number; write: number };
   /** Peak resident memory so far, in MB, at the end of each phase. */
@@ -120,32 +123,9 @@ async function assertDistinct(paths: readonly string[]): Promise<void> {
   }
 }
 
-/** Where each record sits: ordinal -> file and physical line. */
-class RowIndex {
-  private readonly lines: GrowableU32;
-  private readonly fileStarts: number[] = [];
-
-  constructor(
-    private readonly names: readonly string[],
-    capacity: number,
-  ) {
-    this.lines = new GrowableU32(Math.max(1024, Math.ceil(capacity)));
-  }
-
-  add(file: number, line: number): void {
-    while (this.fileStarts.length <= file) this.fileStarts.push(this.lines.length);
-    this.lines.push(line);
-  }
-
-  ref(ord: number): RowRef {
-    let file = this.fileStarts.length - 1;
-    while (file > 0 && (this.fileStarts[file] as number) > ord) file--;
-    return { file, line: this.lines.get(ord) };
-  }
-
-  text(ref: RowRef): string {
-    return `${this.names[ref.file]}:${ref.line}`;
-  }
+/** A row's place as the analyst sees it: file:line. */
+function refText(names: readonly string[], ref: RowRef): string {
+  return `${names[ref.file]}:${ref.line}`;
 }
 
 interface Confirmation {
@@ -216,7 +196,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   // Rows expected, from each file's size and its sample's bytes per line: the per-row arrays are
   // made that large at once instead of doubling (and copying) their way there.
   const expectedRows = Math.min(2 ** 26, plans.reduce((n, p) => n + (p.bytesPerLine > 0 ? p.size / p.bytesPerLine : 0), 0) * 1.05);
-  const index = new RowIndex(names, expectedRows);
+  const index = new RowIndex(expectedRows);
+  const refOf = (ref: RowRef) => refText(names, ref);
   const matchScan = await openMatchScan(expectedRows, spill);
   const clean = new GrowableBits();
   const ragged = plans.map(() => ({ long: 0, firstLong: 0, short: 0, firstShort: 0 }));
@@ -303,30 +284,23 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
 
   // 3. Resolve: only the rows that need a second look are read into memory.
   let matches = new MatchList();
+  let scoreThreads = 1;
   const groups = new NikGroups();
   /** Reads of the inputs: the scan and the write (the resolve step reads the scratch file). */
   const passes = 2;
   if (pairs.length > 0 || differing.size > 0) {
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
-    const slot = new Int32Array(rows).fill(-1);
-    let wanted = 0;
-    for (const p of pairs) {
-      const [a, b] = unpackPair(p);
-      if (slot[a] === -1) slot[a] = wanted++;
-      if (slot[b] === -1) slot[b] = wanted++;
-    }
-    const texts = new RowTexts(wanted);
+    const records = PairRecords.forPairs(rows, pairs, keys, index, unpackPair);
     // Most rows are in no pair and under no disputed NIK: only their ordinal (and NIK) is read.
     const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
-      (slot[ord] as number) >= 0 ||
+      records.wants(ord) ||
       (differing.size > 0 && differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
     for await (const batch of spill.linesWhere(wantedLine)) {
       for (const line of batch) {
         const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
         const ord = Number(ordText);
-        const at = slot[ord] as number;
-        if (at >= 0) texts.set(at, `${name}\t${address}`);
+        if (records.wants(ord)) records.set(ord, name, address);
         if (differing.has(nik)) {
           // Each line is a string of its own (see linesWhere), so what the group keeps pins that
           // line at most, not a chunk of the scratch file.
@@ -334,14 +308,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         }
       }
     }
-    const recordOf = (ord: number) => {
-      const at = slot[ord] as number;
-      if (at < 0) return undefined;
-      const text = texts.get(at);
-      const tab = text.indexOf('\t');
-      return keys.recordOf(ord, index.ref(ord), text.slice(0, tab), text.slice(tab + 1));
-    };
-    matches = scorePairs(pairs, recordOf, NIK_PROFILE, different, matchStats);
+    const scored = await scorePairsParallel(rows, pairs, records, NIK_PROFILE, different, matchStats);
+    matches = scored.matches;
+    scoreThreads = scored.threads;
   }
   const t3 = performance.now();
   const rssMatch = peakRssMb();
@@ -372,7 +341,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
           if (entry.namesDiffer) verdict = groups.verdict(nik.digits, ref);
           else verdict = entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: index.ref(entry.keeperOrd) };
         }
-        findings.push(...batchFindings(verdict, index));
+        findings.push(...batchFindings(verdict, refOf));
         sameAs = confirmed.get(ord);
         // The cursor steps past this row either way; a confirmed duplicate is not also a possible one.
         const found = matchOf(ord);
@@ -382,7 +351,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
             code: 'DUPLICATE_CONFIRMED',
             field: 'nik',
             severity: 'reject',
-            params: { other: index.text(sameAs.other), otherNik: sameAs.otherNik, list: sameAs.list },
+            params: { other: refOf(sameAs.other), otherNik: sameAs.otherNik, list: sameAs.list },
           });
         } else if (possible) {
           findings.push({
@@ -390,7 +359,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
             field: 'nik',
             severity: 'review',
             params: {
-              other: index.text(index.ref(possible.otherOrd)),
+              other: refOf(index.ref(possible.otherOrd)),
               otherNik: keys.idOf(possible.otherOrd),
               why: explainMatch(opts.lang, possible.evidence),
             },
@@ -406,9 +375,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         findings,
         disposition: decideDisposition(findings),
         duplicateOf:
-          verdict.kind === 'duplicate' ? index.text(verdict.keeper) : sameAs ? index.text(sameAs.other) : '',
+          verdict.kind === 'duplicate' ? refOf(verdict.keeper) : sameAs ? refOf(sameAs.other) : '',
         matchWith:
-          verdict.kind === 'conflict' ? index.text(verdict.other) : possible ? index.text(index.ref(possible.otherOrd)) : '',
+          verdict.kind === 'conflict' ? refOf(verdict.other) : possible ? refOf(index.ref(possible.otherOrd)) : '',
         matchScore:
           verdict.kind === 'conflict'
             ? verdict.score.toFixed(2)
@@ -432,7 +401,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     counter,
     distinctNiks: table.size,
     matching: { ...matchStats, confirmed: confirmed.size },
-    threads: { scan: scanThreads, match: threads },
+    threads: { scan: scanThreads, match: Math.max(threads, scoreThreads) },
     timingsMs: {
       sniff: Math.round(t1 - t0),
       scan: Math.round(t2 - t1),
@@ -444,51 +413,17 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   };
 }
 
-/**
- * The name and address of each row in a candidate pair, kept as UTF-8 bytes off the JS heap: at
- * national scale millions of rows sit in pairs, and as strings they crowded the 4 GB JS heap.
- */
-class RowTexts {
-  private buf: Buffer;
-  private used = 0;
-  private readonly from: Float64Array;
-  private readonly to: Float64Array;
-
-  constructor(count: number) {
-    this.from = new Float64Array(count);
-    this.to = new Float64Array(count);
-    this.buf = Buffer.allocUnsafe(Math.max(1 << 16, count * 48));
-  }
-
-  set(at: number, text: string): void {
-    const need = Buffer.byteLength(text, 'utf8');
-    if (this.used + need > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + need));
-      this.buf.copy(next, 0, 0, this.used);
-      this.buf = next;
-    }
-    this.buf.write(text, this.used, 'utf8');
-    this.from[at] = this.used;
-    this.used += need;
-    this.to[at] = this.used;
-  }
-
-  get(at: number): string {
-    return this.buf.toString('utf8', this.from[at] as number, this.to[at] as number);
-  }
-}
-
-function batchFindings(verdict: NikVerdict, index: RowIndex): RatedFinding[] {
+function batchFindings(verdict: NikVerdict, refOf: (ref: RowRef) => string): RatedFinding[] {
   switch (verdict.kind) {
     case 'duplicate':
-      return [{ code: 'DUPLICATE_NIK', field: 'nik', severity: 'reject', params: { other: index.text(verdict.keeper) } }];
+      return [{ code: 'DUPLICATE_NIK', field: 'nik', severity: 'reject', params: { other: refOf(verdict.keeper) } }];
     case 'conflict':
       return [
         {
           code: 'NIK_CONFLICT',
           field: 'nik',
           severity: 'review',
-          params: { other: index.text(verdict.other), name: verdict.otherName },
+          params: { other: refOf(verdict.other), name: verdict.otherName },
         },
       ];
     default:

@@ -89,6 +89,32 @@ describe('MatchList', () => {
     expect(() => at(5)).toThrow(/order/);
   });
 
+  it('split anywhere, the later part absorbed gives what one list offered everything gives', () => {
+    // Few held rows and few distinct scores: many rows are offered in both parts, with ties.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const kinds: Evidence[] = [{ kind: 'nameSame' }, { kind: 'birthSame' }, { kind: 'phoneSame' }, { kind: 'idSwap', position: 9 }];
+    const offers = Array.from({ length: 4000 }, () => ({
+      held: rand(1500),
+      other: rand(1500),
+      result: score(rand(6), [kinds[rand(4)] as Evidence, { kind: 'idOneDigit', position: 1 + rand(16) }]),
+    }));
+    const one = new MatchList();
+    for (const o of offers) one.offer(o.held, o.other, o.result);
+    const expected = [...one.entries()];
+    for (const at of [0, 1, 1234, 2000, 3999, 4000]) {
+      const first = new MatchList();
+      const later = new MatchList();
+      offers.forEach((o, i) => (i < at ? first : later).offer(o.held, o.other, o.result));
+      first.absorb(later.parts());
+      expect(first.size, `split at ${at}`).toBe(one.size);
+      expect([...first.entries()], `split at ${at}`).toEqual(expected);
+    }
+  });
+
   it('takes no more than one piece of evidence per field', () => {
     const seven = Array.from({ length: 7 }, (): Evidence => ({ kind: 'nameSame' }));
     expect(() => new MatchList().offer(1, 0, score(9, seven))).toThrow();
