@@ -292,10 +292,13 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
     const records = PairRecords.forPairs(rows, pairs, keys, index, unpackPair);
-    // Most rows are in no pair and under no disputed NIK: only their ordinal (and NIK) is read.
+    // Most rows are in no pair and under no disputed NIK: only their ordinal is read (and the
+    // NIK of a row that shares its NIK with another).
     const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
       records.wants(ord) ||
-      (differing.size > 0 && differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
+      (differing.size > 0 &&
+        keys.nikRepeated(ord) &&
+        differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
     for await (const batch of spill.linesWhere(wantedLine)) {
       for (const line of batch) {
         const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];

@@ -7,6 +7,6 @@ export const alreadyReceived: Rule = {
   check(row, ctx) {
     if (!row.nik?.wellFormed) return NONE;
     const list = ctx.received.get(row.nik.digits);
-    return list === undefined ? [] : [{ code: 'ALREADY_RECEIVED', field: 'nik', params: { list } }];
+    return list === undefined ? NONE : [{ code: 'ALREADY_RECEIVED', field: 'nik', params: { list } }];
   },
 };

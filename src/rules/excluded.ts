@@ -7,6 +7,6 @@ export const excluded: Rule = {
   check(row, ctx) {
     if (!row.nik?.wellFormed) return NONE;
     const list = ctx.excluded.get(row.nik.digits);
-    return list === undefined ? [] : [{ code: 'EXCLUDED', field: 'nik', params: { list } }];
+    return list === undefined ? NONE : [{ code: 'EXCLUDED', field: 'nik', params: { list } }];
   },
 };

@@ -9,6 +9,6 @@ export const nikUnknownRegion: Rule = {
     const nik = row.nik;
     if (!nik?.wellFormed) return NONE;
     const province = nik.digits.slice(0, 2);
-    return PROVINCE_CODES.has(province) ? [] : [{ code: 'NIK_UNKNOWN_REGION', field: 'nik', params: { province } }];
+    return PROVINCE_CODES.has(province) ? NONE : [{ code: 'NIK_UNKNOWN_REGION', field: 'nik', params: { province } }];
   },
 };

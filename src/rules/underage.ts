@@ -10,6 +10,6 @@ export const underage: Rule = {
   check(row, ctx) {
     if (!row.birth) return NONE;
     const age = ageAt(row.birth, ctx.asOf);
-    return age >= MIN_AGE ? [] : [{ code: 'UNDERAGE', field: 'nik', params: { age, asOf: ctx.asOf } }];
+    return age >= MIN_AGE ? NONE : [{ code: 'UNDERAGE', field: 'nik', params: { age, asOf: ctx.asOf } }];
   },
 };
