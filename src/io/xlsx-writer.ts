@@ -58,6 +58,13 @@ export function columnLetters(index: number): string {
 const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_/;
 const ESCAPES = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
+/**
+ * A superset of what xmlText acts on (anything to escape, a "_x" guard, a tab or line break that
+ * asks for preserved space): a cell without any of these, and without a space at either end, is
+ * written as it is.
+ */
+const MAYBE_SPECIAL = /[&<>_\u0000-\u001f\ufffe\uffff]/;
+
 function escapeChar(c: string): string {
   switch (c) {
     case '&':
@@ -82,6 +89,15 @@ export function xmlText(value: string): string {
   return preserve ? `<t xml:space="preserve">${v}</t>` : `<t>${v}</t>`;
 }
 
+/**
+ * xmlText(value), with a shortcut for the cells nearly all are: nothing to escape and no space to
+ * preserve (a property test holds the two equal).
+ */
+export function cellXmlText(value: string): string {
+  const plain = value.charCodeAt(0) !== 32 && value.charCodeAt(value.length - 1) !== 32 && !MAYBE_SPECIAL.test(value);
+  return plain ? `<t>${value}</t>` : xmlText(value);
+}
+
 /** Style ids in styles.xml: 1 text cell, 2 bold text header. */
 const STYLES_XML =
   `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
@@ -101,7 +117,8 @@ function attr(value: string): string {
 }
 
 export class XlsxSheetWriter {
-  private readonly letters: string[];
+  /** Per column, a cell's opening up to its row number: <c r="B. */
+  private readonly cellStarts: string[];
   private readonly head: string;
   private readonly tail: string;
   private readonly sheetNames: string[] = [];
@@ -115,7 +132,7 @@ export class XlsxSheetWriter {
     private readonly headers: readonly string[],
     private readonly maxRows: number,
   ) {
-    this.letters = headers.map((_, i) => columnLetters(i));
+    this.cellStarts = headers.map((_, i) => `<c r="${columnLetters(i)}`);
     const lastCol = columnLetters(Math.max(1, headers.length) - 1);
     const cols = headers
       .map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(h)}" style="1" customWidth="1"/>`)
@@ -137,12 +154,13 @@ export class XlsxSheetWriter {
   }
 
   private cellsXml(row: number, cells: readonly string[], style: number): string {
+    // What follows each cell's column letters in this row, up to its text.
+    const rest = `${row}" s="${style}" t="inlineStr"><is>`;
     let xml = `<row r="${row}">`;
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i] as string;
       if (v === '') continue;
-      const col = this.letters[i] ?? columnLetters(i);
-      xml += `<c r="${col}${row}" s="${style}" t="inlineStr"><is>${xmlText(v)}</is></c>`;
+      xml += `${this.cellStarts[i] ?? `<c r="${columnLetters(i)}`}${rest}${cellXmlText(v)}</is></c>`;
     }
     return `${xml}</row>`;
   }
