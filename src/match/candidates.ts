@@ -123,13 +123,9 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
   let partOrd = new Uint32Array(1024);
   let nodeNext = new Int32Array(1024);
   let slotHead = new Int32Array(16);
-  let current = 0;
   let fromBucket = 0;
   let toBucket = BUCKETS;
-  const append = (key: number) => {
-    const b = keyHash(key) >>> (32 - BUCKET_BITS);
-    if (b >= fromBucket && b < toBucket) chunks.append(b, key, current);
-  };
+  let rowKeys = new Float64Array(4);
 
   for (const family of families) {
     const before = outLength;
@@ -139,9 +135,15 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
       fromBucket = Math.floor((w * BUCKETS) / windows);
       toBucket = Math.floor(((w + 1) * BUCKETS) / windows);
       chunks.clear();
+      if (rowKeys.length < family.keysPerRow) rowKeys = new Float64Array(family.keysPerRow);
       for (let m = 0; m < memberCount; m++) {
-        current = members[m] as number;
-        family.keys(current, append);
+        const ord = members[m] as number;
+        const n = family.keys(ord, rowKeys);
+        for (let k = 0; k < n; k++) {
+          const key = rowKeys[k] as number;
+          const b = keyHash(key) >>> (32 - BUCKET_BITS);
+          if (b >= fromBucket && b < toBucket) chunks.append(b, key, ord);
+        }
       }
       keysSeen += chunks.total;
       emitBlocks(family);

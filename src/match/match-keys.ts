@@ -223,16 +223,18 @@ export class MatchKeyStore {
 }
 
 /**
- * A family of blocking keys: keys(ord, emit) calls emit once per key of row `ord`. Blocks larger
- * than maxBlock are skipped; the id families may be larger than those of evidence shared by
- * households and namesakes (birth date, phone, address), where a big block says nothing.
+ * A family of blocking keys: keys(ord, out) writes the keys of row `ord` into out from index 0
+ * (at most keysPerRow of them) and says how many. Into an array rather than through a callback:
+ * a key is a 53-bit number, which a call may have to box on the heap. Blocks larger than maxBlock are skipped; the id families may be larger than
+ * those of evidence shared by households and namesakes (birth date, phone, address), where a big
+ * block says nothing.
  */
 export interface KeyFamily {
   readonly name: string;
   readonly maxBlock: number;
   /** At most this many keys a row: sizes the candidate step's memory, never changes its pairs. */
   readonly keysPerRow: number;
-  keys(ord: number, emit: (key: number) => void): void;
+  keys(ord: number, out: Float64Array): number;
 }
 
 /** Largest block of a NIK-derived family, and of the others. */
@@ -248,41 +250,45 @@ export interface FamilyOptions {
 
 export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily[] {
   const scope = (ord: number, tag: number) => (options.withinIdRegion ? Math.floor(s.idHi.get(ord) / 100) * 1000 + tag : tag);
-  const withPrefixes = (ord: number, base: number, tag: number, emit: (key: number) => void) => {
+  /** A key per name prefix, two at most, written at out[n]; returns the new count. */
+  const withPrefixes = (ord: number, base: number, tag: number, out: Float64Array, n: number) => {
     const p0 = s.p0.get(ord);
     const p1 = s.p1.get(ord);
-    if (p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p0));
-    if (p1 && p1 !== p0) emit(mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p1));
+    if (p0) out[n++] = mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p0);
+    if (p1 && p1 !== p0) out[n++] = mix(base >>> 0, Math.floor(base / 4294967296) ^ tag, p1);
+    return n;
   };
   const families: KeyFamily[] = [];
   // withPrefixes gives a key per name prefix, two at most.
   const add = (name: string, maxBlock: number, keys: KeyFamily['keys'], keysPerRow = 2) => families.push({ name, maxBlock, keysPerRow, keys });
   for (let i = 0; i < 15; i++) {
-    add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, emit) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, emit));
+    add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, out) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, out, 0));
   }
   // A KK typed in the NIK column: one row's id meets another row's KK.
-  add('kk-as-nik', MAX_ID_BLOCK, (ord, emit) => {
-    withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, emit);
+  add('kk-as-nik', MAX_ID_BLOCK, (ord, out) => {
+    const n = withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, out, 0);
     const kk = s.kkHi.get(ord);
-    if (kk) withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, emit);
+    return kk ? withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, out, n) : n;
   }, 4);
-  add('birth', MAX_EVIDENCE_BLOCK, (ord, emit) => {
+  add('birth', MAX_EVIDENCE_BLOCK, (ord, out) => {
     const b = s.birth.get(ord);
-    if (b) withPrefixes(ord, b, scope(ord, 200), emit);
+    return b ? withPrefixes(ord, b, scope(ord, 200), out, 0) : 0;
   });
-  add('phone', MAX_EVIDENCE_BLOCK, (ord, emit) => {
+  add('phone', MAX_EVIDENCE_BLOCK, (ord, out) => {
     const p = s.phone.get(ord);
-    if (p) withPrefixes(ord, p, scope(ord, 300), emit);
+    return p ? withPrefixes(ord, p, scope(ord, 300), out, 0) : 0;
   });
-  add('address', MAX_EVIDENCE_BLOCK, (ord, emit) => {
+  add('address', MAX_EVIDENCE_BLOCK, (ord, out) => {
     const a = s.address.get(ord);
-    if (a) withPrefixes(ord, a, scope(ord, 400), emit);
+    return a ? withPrefixes(ord, a, scope(ord, 400), out, 0) : 0;
   });
   if (options.area) {
-    add('area-name', MAX_EVIDENCE_BLOCK, (ord, emit) => {
+    add('area-name', MAX_EVIDENCE_BLOCK, (ord, out) => {
       const a = s.area.get(ord);
       const n = s.fullName.get(ord);
-      if (a && n) emit(mix(a, n, 500));
+      if (!a || !n) return 0;
+      out[0] = mix(a, n, 500);
+      return 1;
     }, 1);
   }
   return families;

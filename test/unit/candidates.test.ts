@@ -6,19 +6,19 @@ import type { KeyFamily } from '../../src/match/match-keys.js';
 describe('candidatePairs', () => {
   it('pairs the rows that share a key, over more keys than one slab holds, in input order', () => {
     const rows = 1_300_000;
-    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keysPerRow: 1, keys: (ord, emit) => emit(Math.floor(ord / 2) * 7919 + 1) };
+    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keysPerRow: 1, keys: (ord, out) => ((out[0] = Math.floor(ord / 2) * 7919 + 1), 1) };
     // Blocks of 40 rows: over the limit, skipped and counted.
-    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keysPerRow: 1, keys: (ord, emit) => emit(1e12 + Math.floor(ord / 40)) };
+    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keysPerRow: 1, keys: (ord, out) => ((out[0] = 1e12 + Math.floor(ord / 40)), 1) };
     // A row emitting one key twice sits in its block once.
     const again: KeyFamily = {
       name: 'again',
       maxBlock: 16,
       keysPerRow: 2,
-      keys: (ord, emit) => {
-        if (ord < 6) {
-          emit(5);
-          emit(5);
-        }
+      keys: (ord, out) => {
+        if (ord >= 6) return 0;
+        out[0] = 5;
+        out[1] = 5;
+        return 2;
       },
     };
     const { pairs, stats } = candidatePairs(rows, (ord) => ord % 13 !== 12, [twins, crowds, again]);
