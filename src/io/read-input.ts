@@ -43,6 +43,8 @@ export interface InputPlan {
 
 const SAMPLE_BYTES = 256 * 1024;
 const CHUNK_BYTES = 64 * 1024;
+/** The encoding check reads the whole file natively: large reads, few trips to the thread pool. */
+const SCAN_BYTES = 1024 * 1024;
 /**
  * Records are handed on per 16 KB read: a batch lives until its last row is written, and a smaller
  * one is gone before the young generation is collected, so less garbage reaches the old one (at
@@ -84,11 +86,23 @@ async function readHead(path: string, name: string, bytes: number): Promise<Uint
 /** Without a BOM, the whole file decides: one Windows-1252 ’ on row 2,000 is still Windows-1252. */
 async function scanUtf8(path: string, name: string): Promise<Encoding> {
   const scanner = new Utf8Scanner();
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) scanner.push(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: SCAN_BYTES })) scanner.push(chunk as Buffer);
   scanner.end();
   if (scanner.invalid === 0) return 'utf-8';
-  if (scanner.multibyte === 0) return 'windows-1252';
-  throw new InputError('input.badUtf8', { file: name, line: scanner.firstInvalidLine });
+  if (!scanner.hasMultibyte) return 'windows-1252';
+  throw new InputError('input.badUtf8', { file: name, line: await lineAt(path, scanner.firstInvalidOffset) });
+}
+
+/** The physical line (1-based) a byte offset falls on: read again, only for the message. */
+async function lineAt(path: string, offset: number): Promise<number> {
+  let line = 1;
+  if (offset <= 0) return line;
+  // end is inclusive: the bytes before the offset.
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES, end: offset - 1 })) {
+    const buf = chunk as Buffer;
+    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) line++;
+  }
+  return line;
 }
 
 export async function sniffInput(

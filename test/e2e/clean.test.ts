@@ -317,5 +317,14 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     const run = runCli(['check', f]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('campur.csv baris 3: campuran UTF-8 dan encoding lain');
+    // Far down the file, past the chunks read before it: still its own line.
+    const rows = Array.from({ length: 2000 }, (_, i) => `32750845078${String(50002 + i)},SITI ${i},B,C,081234567801\n`).join('');
+    const far = write('campur-jauh.csv', Buffer.concat([
+      Buffer.from(`NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\n3275084507850001,MA’RUF,B,C,081234567801\n${rows}`, 'utf8'),
+      Buffer.from([0x33, 0x2c, 0x4d, 0x41, 0x92, 0x52, 0x55, 0x46, 0x0a]),
+    ]));
+    const farRun = runCli(['check', far]);
+    expect(farRun.code).toBe(3);
+    expect(farRun.stderr).toContain('campur-jauh.csv baris 2003: campuran UTF-8 dan encoding lain');
   });
 });
