@@ -26,11 +26,11 @@ export function workbookName(sourceFile: string, taken: ReadonlySet<string>): st
   return name;
 }
 
-/** One promise for those that are pending, or none when every write was taken at once. */
-function settle(waits: readonly (Promise<void> | undefined)[]): Promise<void> | undefined {
-  let pending: Promise<void>[] | null = null;
-  for (const w of waits) if (w) (pending ??= []).push(w);
-  return pending ? Promise.all(pending).then(() => undefined) : undefined;
+/** One promise for the writes that are pending, or none when both were taken at once (nearly always). */
+function settle(a: Promise<void> | undefined, b: Promise<void> | undefined): Promise<void> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return Promise.all([a, b]).then(() => undefined);
 }
 
 export function createFileSink(
@@ -66,32 +66,32 @@ export function createFileSink(
     },
     // Each row is neutralised once, in place: its CSV line and its workbook row get the same cells.
     write(o: RowOutcome) {
-      const waits: (Promise<void> | undefined)[] = [files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)))];
+      const audit = files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)));
       if (o.disposition === 'accepted') {
         const row = neutralizeRow(submissionRow(o, template));
-        waits.push(files.writeNeutralRow('submission.csv', row), sheets.get('submission.xlsx')?.addRow(row));
-      } else if (o.disposition === 'rejected') {
-        const row = neutralizeRow(rejectedRow(o, union, lang));
-        waits.push(files.writeNeutralRow('rejected.csv', row));
-        if (xlsx) {
-          waits.push(sheets.get('rejected.xlsx')?.addRow(row));
-          const own = perSource.get(o.sourceFile);
-          if (own) waits.push(own.addRow(row));
-          else {
-            // The first rejected row of this file: its workbook is opened, then the row goes in.
-            const title = lang === 'id' ? 'ditolak' : 'rejected';
-            const opened = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), title, rejectedHeader).then((w) => {
-              perSource.set(o.sourceFile, w);
-              return w.addRow(row);
-            });
-            waits.push(opened);
-          }
-        }
-      } else {
-        const row = neutralizeRow(reviewRow(o, union, lang));
-        waits.push(files.writeNeutralRow('review.csv', row), sheets.get('review.xlsx')?.addRow(row));
+        return settle(audit, settle(files.writeNeutralRow('submission.csv', row), sheets.get('submission.xlsx')?.addRow(row)));
       }
-      return settle(waits);
+      if (o.disposition === 'review') {
+        const row = neutralizeRow(reviewRow(o, union, lang));
+        return settle(audit, settle(files.writeNeutralRow('review.csv', row), sheets.get('review.xlsx')?.addRow(row)));
+      }
+      const row = neutralizeRow(rejectedRow(o, union, lang));
+      let wait = settle(audit, files.writeNeutralRow('rejected.csv', row));
+      if (xlsx) {
+        wait = settle(wait, sheets.get('rejected.xlsx')?.addRow(row));
+        const own = perSource.get(o.sourceFile);
+        if (own) wait = settle(wait, own.addRow(row));
+        else {
+          // The first rejected row of this file: its workbook is opened, then the row goes in.
+          const title = lang === 'id' ? 'ditolak' : 'rejected';
+          const opened = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), title, rejectedHeader).then((w) => {
+            perSource.set(o.sourceFile, w);
+            return w.addRow(row);
+          });
+          wait = settle(wait, opened);
+        }
+      }
+      return wait;
     },
     async finish() {
       for (const w of sheets.values()) await w.close();

@@ -74,6 +74,7 @@ export function unionColumns(
 }
 
 function codes(findings: readonly RatedFinding[], warnings: boolean): string {
+  if (findings.length === 0) return '';
   const out: string[] = [];
   for (const f of findings) if ((f.severity === 'warn') === warnings && !out.includes(f.code)) out.push(f.code);
   return out.join(';');

@@ -47,6 +47,9 @@ export class SummaryCounter {
   readonly skipped: SkippedLine[] = [];
   readonly examples = new Map<ReasonCode, Example[]>();
 
+  private lastName = '';
+  private lastKey = '';
+
   constructor(private readonly lang: Lang = 'id') {}
 
   add(o: RowOutcome): void {
@@ -56,10 +59,16 @@ export class SummaryCounter {
     bump(f, o.disposition);
     // Kecamatan as people write it varies (Pondok Gede, PONDOKGEDE): count under the folded name.
     const name = o.row.values.kecamatan;
-    const key = name === '' ? '' : foldKecamatan(name);
+    // Rows come in runs from one kecamatan: the last name's fold is kept.
+    if (name !== this.lastName) {
+      this.lastName = name;
+      this.lastKey = name === '' ? '' : foldKecamatan(name);
+    }
+    const key = this.lastKey;
     let k = this.byKecamatan.get(key);
     if (!k) this.byKecamatan.set(key, (k = { name: name === '' ? '(kosong)' : name.toUpperCase(), ...emptyCounts() }));
     bump(k, o.disposition);
+    if (o.findings.length === 0) return;
     const seen = new Set<ReasonCode>();
     for (const finding of o.findings) {
       if (seen.has(finding.code)) continue;
