@@ -3,6 +3,7 @@
  * give the same tokens, and "M. RIZKI" the same as "MUHAMMAD RIZKI".
  */
 import { jaroWinkler } from '../match/jaro-winkler.js';
+import { isJsSpace } from './address.js';
 
 /** Honorifics written before a name (compared without dots). */
 const PREFIX_TITLES = new Set([
@@ -36,24 +37,68 @@ function foldOldSpelling(token: string): string {
     .replace(/J/g, 'Y');
 }
 
-function bare(token: string): string {
-  return token.replace(/[^A-Z0-9]/g, '');
-}
+const isAlnum = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** ' ‘ ’ `: dropped from names (MA'RUF is MARUF), neither letter nor separator. */
+const isApostrophe = (c: number) => c === 39 || c === 0x2018 || c === 0x2019 || c === 96;
 
+/**
+ * Name tokens in one pass over the upper-cased name: words split at spaces, a word's parts at any
+ * other character that is not A-Z or 0-9, apostrophes dropped, everything after the first comma
+ * (degrees) left out; titles before and degrees after the name dropped while a word remains.
+ * Written to give exactly what the chain of regular expressions it replaced gave (a property test
+ * keeps that chain as its oracle): it was the largest cost of the scan's matcher thread.
+ */
 export function nameTokens(name: string): string[] {
-  let v = name.toUpperCase().replace(/['‘’`]/g, '');
-  // After the first comma come degrees: "SITI AMINAH, S.PD., M.M."
-  const comma = v.indexOf(',');
-  if (comma > 0) v = v.slice(0, comma);
-  const words = v.split(/\s+/).filter((w) => bare(w) !== '');
-  while (words.length > 1 && PREFIX_TITLES.has(bare(words[0] ?? ''))) words.shift();
-  while (words.length > 1 && DEGREES.has(bare(words[words.length - 1] ?? ''))) words.pop();
-  const tokens: string[] = [];
-  for (const w of words) {
-    for (const part of w.split(/[^A-Z0-9]+/)) {
-      if (part === '') continue;
-      tokens.push(MUHAMMAD.has(part) ? 'MUHAMMAD' : foldOldSpelling(part));
+  const v = name.toUpperCase();
+  const n = v.length;
+  // Each word as its parts (runs of A-Z0-9), words without any left out.
+  const words: string[][] = [];
+  let parts: string[] = [];
+  let partStart = -1;
+  /** A run broken only by apostrophes, so far. */
+  let pending = '';
+  let seenOther = false;
+  let seenComma = false;
+  const endPart = (i: number) => {
+    if (partStart >= 0) parts.push(pending + v.slice(partStart, i));
+    else if (pending !== '') parts.push(pending);
+    partStart = -1;
+    pending = '';
+  };
+  const endWord = (i: number) => {
+    endPart(i);
+    if (parts.length > 0) words.push(parts);
+    parts = [];
+  };
+  let i = 0;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (isApostrophe(c)) {
+      if (partStart >= 0) pending += v.slice(partStart, i);
+      partStart = -1;
+      continue;
     }
+    // After the first comma come degrees: "SITI AMINAH, S.PD., M.M." (a name that opens with a
+    // comma keeps all of it; that comma and any later one are separators).
+    if (c === 44 && !seenComma) {
+      seenComma = true;
+      if (seenOther) break;
+    }
+    seenOther = true;
+    if (isAlnum(c)) {
+      if (partStart < 0) partStart = i;
+    } else if (isJsSpace(c)) endWord(i);
+    else endPart(i);
+  }
+  endWord(i);
+  const bare = (w: readonly string[]) => (w.length === 1 ? (w[0] as string) : w.join(''));
+  let from = 0;
+  let to = words.length;
+  while (to - from > 1 && PREFIX_TITLES.has(bare(words[from] as string[]))) from++;
+  while (to - from > 1 && DEGREES.has(bare(words[to - 1] as string[]))) to--;
+  const tokens: string[] = [];
+  for (let w = from; w < to; w++) {
+    for (const part of words[w] as string[]) tokens.push(MUHAMMAD.has(part) ? 'MUHAMMAD' : foldOldSpelling(part));
   }
   return tokens;
 }
