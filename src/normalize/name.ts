@@ -6,18 +6,18 @@ import { jaroWinkler } from '../match/jaro-winkler.js';
 import { isJsSpace } from './address.js';
 
 /** Honorifics written before a name (compared without dots). */
-const PREFIX_TITLES = new Set([
+export const PREFIX_TITLES: ReadonlySet<string> = new Set([
   'H', 'HJ', 'HAJI', 'HAJJAH', 'DR', 'DRS', 'DRA', 'IR', 'PROF', 'KH', 'UST', 'USTADZ', 'USTADZAH', 'TGK', 'RA', 'RR',
 ]);
 
 /** Academic degrees written after a name (compared without dots). */
-const DEGREES = new Set([
+export const DEGREES: ReadonlySet<string> = new Set([
   'SE', 'SH', 'SPD', 'SPDI', 'SKOM', 'AMD', 'AMDKEB', 'AMDKEP', 'AMK', 'SSOS', 'SAG', 'SIP', 'ST', 'SKM', 'SFARM',
   'SKEP', 'SPSI', 'SS', 'SSI', 'SHI', 'STP', 'SP', 'SHUT', 'SPT', 'SAK', 'SSTP', 'MM', 'MSI', 'MPD', 'MH', 'MKOM',
   'MAG', 'MT', 'MKES', 'MBA', 'MA', 'MSC', 'PHD', 'DR', 'SKED', 'SGZ', 'STR', 'SIKOM', 'MPDI', 'LC', 'BSC',
 ]);
 
-const MUHAMMAD = new Set([
+export const MUHAMMAD: ReadonlySet<string> = new Set([
   'M', 'MUH', 'MUHD', 'MHD', 'MHMD', 'MOH', 'MOHD', 'MOCH', 'MUCH', 'MUHAMMAD', 'MUHAMAD', 'MUHAMMED', 'MUHAMED',
   'MOHAMMAD', 'MOHAMAD', 'MOHAMMED', 'MOHAMED', 'MOCHAMMAD', 'MOCHAMAD', 'MUCHAMMAD', 'MUCHAMAD', 'MUHHAMAD',
 ]);
