@@ -86,7 +86,22 @@ async function readHead(path: string, name: string, bytes: number): Promise<Uint
 /** Without a BOM, the whole file decides: one Windows-1252 ’ on row 2,000 is still Windows-1252. */
 async function scanUtf8(path: string, name: string): Promise<Encoding> {
   const scanner = new Utf8Scanner();
-  for await (const chunk of createReadStream(path, { highWaterMark: SCAN_BYTES })) scanner.push(chunk as Buffer);
+  // One buffer read into again and again: a fresh megabyte per read (a stream's way) cost more
+  // than checking it (10M rows, 1.5 GB: 2.8 s).
+  const buf = Buffer.allocUnsafe(SCAN_BYTES);
+  try {
+    const fh = await open(path, 'r');
+    try {
+      for (let n = (await fh.read(buf, 0, buf.length, null)).bytesRead; n > 0; n = (await fh.read(buf, 0, buf.length, null)).bytesRead) {
+        scanner.push(buf.subarray(0, n));
+      }
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError('input.unreadable', { file: name, detail: code ?? String(err) }, { cause: err });
+  }
   scanner.end();
   if (scanner.invalid === 0) return 'utf-8';
   if (!scanner.hasMultibyte) return 'windows-1252';
