@@ -4,6 +4,7 @@
  * from the key store, its place from the row index. All in shared memory, so the pairs can be
  * scored on two threads over the same records.
  */
+import { unpackPair } from './candidates.js';
 import { sharedF64, sharedU32, sharedU8 } from './growable.js';
 import { type KeyArrays, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from './match-record.js';
@@ -43,11 +44,11 @@ export class PairRecords {
    * Room for the rows of the given pairs (packed as a * 2^26 + b); their texts come with set().
    * At national scale millions of rows sit in pairs: as strings they crowded the 4 GB JS heap.
    */
-  static forPairs(rows: number, pairs: Float64Array, keys: MatchKeyStore, index: RowIndex, unpack: (p: number) => [number, number]): PairRecords {
+  static forPairs(rows: number, pairs: Float64Array, keys: MatchKeyStore, index: RowIndex): PairRecords {
     const slot = sharedU32(Math.max(1, rows));
     let wanted = 0;
     for (const p of pairs) {
-      const [a, b] = unpack(p);
+      const [a, b] = unpackPair(p);
       if (slot[a] === 0) slot[a] = ++wanted;
       if (slot[b] === 0) slot[b] = ++wanted;
     }

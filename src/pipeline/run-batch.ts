@@ -20,7 +20,6 @@ import { explainMatch } from '../i18n/evidence.js';
 import { type DecisionEntry, type DecisionsFile, readDecisions } from '../io/read-decisions.js';
 import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
-import { unpackPair } from '../match/candidates.js';
 import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
 import type { MatchStats } from '../match/fuzzy-matcher.js';
@@ -291,7 +290,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   if (pairs.length > 0 || differing.size > 0) {
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
-    const records = PairRecords.forPairs(rows, pairs, keys, index, unpackPair);
+    const records = PairRecords.forPairs(rows, pairs, keys, index);
     // Most rows are in no pair and under no disputed NIK: only their ordinal is read (and the
     // NIK of a row that shares its NIK with another).
     const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
@@ -304,7 +303,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
         const ord = Number(ordText);
         if (records.wants(ord)) records.set(ord, name, address);
-        if (differing.has(nik)) {
+        if (keys.nikRepeated(ord) && differing.has(nik)) {
           // Each line is a string of its own (see linesWhere), so what the group keeps pins that
           // line at most, not a chunk of the scratch file.
           groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
