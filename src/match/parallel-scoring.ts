@@ -10,7 +10,7 @@ import { type MatchStats, scorePairs, scorePairsInto } from './fuzzy-matcher.js'
 import { MatchList } from './match-list.js';
 import type { PairRecords } from './pair-records.js';
 import type { ScoreJob, ScoreResult } from './score-worker.js';
-import { builtWorker, parallelMinRows, runWorkerOnce } from './threads.js';
+import { builtWorker, parallelMinPairs, parallelMinRows, runWorkerOnce } from './threads.js';
 
 /** Scores the pairs (sorted, each once); `rows` is the batch's size, which decides on a second thread. */
 export async function scorePairsParallel(
@@ -23,7 +23,7 @@ export async function scorePairsParallel(
 ): Promise<{ matches: MatchList; threads: number }> {
   const recordOf = (ord: number) => records.recordOf(ord);
   const url = builtWorker('./score-worker.js', import.meta.url);
-  if (!url || rows < parallelMinRows() || pairs.length < 2) {
+  if (!url || rows < parallelMinRows() || pairs.length < Math.max(2, parallelMinPairs())) {
     return { matches: scorePairs(pairs, recordOf, profile, different, stats), threads: 1 };
   }
   const half = pairs.length >>> 1;
