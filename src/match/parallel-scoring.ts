@@ -1,5 +1,5 @@
 /**
- * Candidate pairs scored on both cores: the earlier half here, the later half on a worker thread
+ * Candidate pairs scored on both cores: the earlier part here, the later part on a worker thread
  * over the same records in shared memory, and the worker's matches absorbed as if offered after
  * this thread's, which gives exactly the matches one thread scoring the pairs in order gives.
  * Small batches (and runs from the TypeScript sources, where no built worker exists) stay on one
@@ -26,22 +26,24 @@ export async function scorePairsParallel(
   if (!url || rows < parallelMinRows() || pairs.length < Math.max(2, parallelMinPairs())) {
     return { matches: scorePairs(pairs, recordOf, profile, different, stats), threads: 1 };
   }
-  const half = pairs.length >>> 1;
-  // The later half is copied into a buffer of its own, which moves to the worker.
-  const theirs = pairs.slice(half);
+  // The worker starts late (its modules load first): it takes a little less than half, 45%
+  // (1M rows: match step 2.93 -> 2.84 s, medians of three).
+  const split = Math.floor(pairs.length * 0.55);
+  // The later part is copied into a buffer of its own, which moves to the worker.
+  const theirs = pairs.slice(split);
   const job: ScoreJob = { records: records.arrays(), pairs: theirs, profile, different: [...different] };
   const pending = runWorkerOnce<ScoreResult>(url, job, [theirs.buffer]);
-  // Our half runs while the worker does its own; an unhandled rejection waits for the await.
+  // Our part runs while the worker does its own; an unhandled rejection waits for the await.
   pending.catch(() => undefined);
-  const best = scorePairsInto(new MatchList(), pairs.subarray(0, half), recordOf, profile, different, stats);
+  const best = scorePairsInto(new MatchList(), pairs.subarray(0, split), recordOf, profile, different, stats);
   try {
     const other = await pending;
     best.absorb(other.parts);
     stats.comparisons += other.comparisons;
     stats.decidedDifferent += other.decidedDifferent;
   } catch {
-    // A worker that could not run: its half on this thread, same matches, only slower.
-    scorePairsInto(best, pairs.subarray(half), recordOf, profile, different, stats);
+    // A worker that could not run: its part on this thread, same matches, only slower.
+    scorePairsInto(best, pairs.subarray(split), recordOf, profile, different, stats);
   }
   stats.matches = best.size;
   return { matches: best.seal(), threads: 2 };
