@@ -1,5 +1,5 @@
 /**
- * The worker side of scoring on two threads: the later half of the candidate pairs, over the
+ * The worker side of scoring on two threads: the later part of the candidate pairs, over the
  * records in shared memory; its matches and counts go back (the arrays moved, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
