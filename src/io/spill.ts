@@ -11,6 +11,13 @@ import { dirname, join } from 'node:path';
 
 const FLUSH_BYTES = 32 * 1024;
 
+/** Wanted lines of one chunk read: the chunk's bytes (not reused) and each line's start and end. */
+export interface LineBatch {
+  readonly bytes: Buffer;
+  /** Start and end (before its line feed) of each wanted line, in pairs. */
+  readonly ranges: readonly number[];
+}
+
 export class SpillFile {
   private buffer: string[] = [];
   private size = 0;
@@ -64,15 +71,17 @@ export class SpillFile {
 
   /**
    * The lines, in the order written, whose leading number (the digits before the first tab) and
-   * bytes `wanted` accepts, a batch per chunk read. Lines are split and their numbers read as
-   * bytes, so the lines not wanted (most of them) are never decoded. UTF-8 never puts a tab or a
-   * line feed inside a character, so bytes 9 and 10 are always the separators.
+   * bytes `wanted` accepts, a batch per chunk read: the chunk's bytes and where each wanted line
+   * starts and ends in them. Lines are split and their numbers read as bytes, so the lines not
+   * wanted (most of them) are never decoded, and a caller can copy fields as bytes without
+   * decoding the wanted ones either. UTF-8 never puts a tab or a line feed inside a character, so
+   * bytes 9 and 10 are always the separators.
    */
-  async *linesWhere(wanted: (lead: number, bytes: Buffer, tab: number, end: number) => boolean): AsyncGenerator<string[]> {
+  async *linesWhere(wanted: (lead: number, bytes: Buffer, tab: number, end: number) => boolean): AsyncGenerator<LineBatch> {
     let carry: Buffer | null = null;
     for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
       const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
-      const batch: string[] = [];
+      const ranges: number[] = [];
       let start = 0;
       for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
         let lead = 0;
@@ -82,12 +91,12 @@ export class SpillFile {
           if (c === 9) break;
           lead = lead * 10 + (c - 48);
         }
-        if (wanted(lead, buf, tab, nl)) batch.push(buf.toString('utf8', start, nl));
+        if (wanted(lead, buf, tab, nl)) ranges.push(start, nl);
         start = nl + 1;
       }
       // The unfinished last line: copied, so the chunk it came from can go.
       carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-      if (batch.length > 0) yield batch;
+      if (ranges.length > 0) yield { bytes: buf, ranges };
     }
     // Every line is written with its line feed, so nothing is left unless the file was cut.
     if (carry) throw new Error(`scratch file ${this.path} ends inside a line`);

@@ -69,18 +69,20 @@ export class PairRecords {
     return this.slot[ord] !== 0;
   }
 
-  /** The name and address tokens (each joined by spaces) of a row that sits in a pair. */
-  set(ord: number, name: string, address: string): void {
+  /**
+   * The name and address tokens of a row that sits in a pair, as UTF-8 bytes: the scratch line's
+   * "name<TAB>address" (each joined by spaces), copied without decoding.
+   */
+  setBytes(ord: number, src: Uint8Array, from: number, to: number): void {
     const at = (this.slot[ord] as number) - 1;
-    const text = `${name}\t${address}`;
-    const need = Buffer.byteLength(text, 'utf8');
+    const need = to - from;
     if (this.used + need > this.bytes.length) {
       const next = sharedU8(Math.max(this.bytes.length * 2, this.used + need));
       next.set(this.bytes.subarray(0, this.used));
       this.bytes = next;
       this.buf = bufferOver(next);
     }
-    this.buf.write(text, this.used, 'utf8');
+    this.bytes.set(src.subarray(from, to), this.used);
     this.from[at] = this.used;
     this.used += need;
     this.to[at] = this.used;

@@ -298,16 +298,24 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
       (differing.size > 0 &&
         keys.nikRepeated(ord) &&
         differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
-    for await (const batch of spill.linesWhere(wantedLine)) {
-      for (const line of batch) {
-        const [ordText, nik, valid, filled, name, address, display] = line.split('\t') as [string, string, string, string, string, string, string];
-        const ord = Number(ordText);
-        if (records.wants(ord)) records.set(ord, name, address);
-        if (keys.nikRepeated(ord) && differing.has(nik)) {
-          // Each line is a string of its own (see linesWhere), so what the group keeps pins that
-          // line at most, not a chunk of the scratch file.
-          groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
-        }
+    // A scratch line: ord, NIK, valid, filled, name tokens, address tokens, name as written.
+    const tabs: number[] = [];
+    for await (const { bytes, ranges } of spill.linesWhere(wantedLine)) {
+      for (let k = 0; k < ranges.length; k += 2) {
+        const start = ranges[k] as number;
+        const end = ranges[k + 1] as number;
+        tabs.length = 0;
+        for (let i = start; i < end && tabs.length < 6; i++) if (bytes[i] === 9) tabs.push(i);
+        let ord = 0;
+        for (let i = start; i < (tabs[0] as number); i++) ord = ord * 10 + ((bytes[i] as number) - 48);
+        // Name and address sit side by side, tab between: copied as they are.
+        if (records.wants(ord)) records.setBytes(ord, bytes, (tabs[3] as number) + 1, tabs[5] as number);
+        const disputed =
+          differing.size > 0 && keys.nikRepeated(ord) && differing.has(bytes.toString('latin1', (tabs[0] as number) + 1, tabs[1]));
+        if (!disputed) continue;
+        // A string of its own, so what the group keeps pins that line at most, not the chunk.
+        const [, nik, valid, filled, name, , display] = bytes.toString('utf8', start, end).split('\t') as [string, string, string, string, string, string, string];
+        groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
       }
     }
     const scored = await scorePairsParallel(rows, pairs, records, NIK_PROFILE, different, matchStats);
