@@ -80,6 +80,58 @@ export function scorePairsInto(
   return best;
 }
 
+/** The 16 digits of two ids, as their halves: how many positions differ, up to three. */
+function digitsApart(ahi: number, alo: number, bhi: number, blo: number): number {
+  let n = 0;
+  for (const [x0, y0] of [[ahi, bhi], [alo, blo]] as const) {
+    let x = x0;
+    let y = y0;
+    for (let k = 0; k < 8 && n < 3; k++) {
+      if (x % 10 !== y % 10) n++;
+      x = Math.floor(x / 10);
+      y = Math.floor(y / 10);
+    }
+  }
+  return n;
+}
+
+/**
+ * Under a profile that requires a near id (NIKs), the pairs that could match: ids one or two
+ * digits apart, or one row's KK the other's id (compareIds' near kinds), read from the key store's
+ * numbers. The others are never proposed, so they are not scored (nor their rows read back from
+ * the scratch file); they are counted as scoring them would count them. At 1M rows nearly half
+ * the candidate pairs (those met only on a birth date, phone or address) are such.
+ */
+export function dropFarPairs(
+  pairs: Float64Array,
+  store: MatchKeyStore,
+  different: ReadonlySet<string>,
+  stats: Pick<MatchStats, 'comparisons' | 'decidedDifferent'>,
+): Float64Array {
+  const kept = new Float64Array(pairs.length);
+  let n = 0;
+  for (const packed of pairs) {
+    const [i, j] = unpackPair(packed);
+    const ahi = store.idHi.get(i);
+    const alo = store.idLo.get(i);
+    const bhi = store.idHi.get(j);
+    const blo = store.idLo.get(j);
+    const akk = store.kkHi.get(i);
+    const bkk = store.kkHi.get(j);
+    const kkIsId = (akk !== 0 && akk - 1 === bhi && store.kkLo.get(i) === blo) || (bkk !== 0 && bkk - 1 === ahi && store.kkLo.get(j) === alo);
+    const apart = digitsApart(ahi, alo, bhi, blo);
+    if (kkIsId || apart === 1 || apart === 2) {
+      kept[n++] = packed;
+      continue;
+    }
+    // One NIK twice is left to the exact-NIK groups, uncounted, as in scorePairsInto.
+    if (apart === 0) continue;
+    if (different.size > 0 && different.has(pairKey(store.idOf(i), store.idOf(j)))) stats.decidedDifferent++;
+    else stats.comparisons++;
+  }
+  return kept.slice(0, n);
+}
+
 /** The whole search over records held in memory (benchmarks, tests); keyed by the held row's index. */
 export function findPossibleDuplicates(
   records: readonly MatchRecord[],

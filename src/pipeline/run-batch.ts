@@ -22,7 +22,7 @@ import { readNikList, type NikListFile } from '../io/read-nik-list.js';
 import { type InputPlan, sniffInput } from '../io/read-input.js';
 import { candidatePairsParallel } from '../match/parallel-candidates.js';
 import { NIK_PROFILE, scoreToProbability } from '../match/compare.js';
-import type { MatchStats } from '../match/fuzzy-matcher.js';
+import { dropFarPairs, type MatchStats } from '../match/fuzzy-matcher.js';
 import { PairRecords } from '../match/pair-records.js';
 import { scorePairsParallel } from '../match/parallel-scoring.js';
 import { RowIndex } from '../match/row-index.js';
@@ -280,6 +280,8 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion },
   );
   const matchStats: MatchStats = { ...candidateStats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
+  // Pairs whose NIKs are not near can never be proposed: not scored, their rows not read back.
+  const toScore = NIK_PROFILE.requireNearId ? dropFarPairs(pairs, keys, different, matchStats) : pairs;
 
   // 3. Resolve: only the rows that need a second look are read into memory.
   let matches = new MatchList();
@@ -287,10 +289,10 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
   const groups = new NikGroups();
   /** Reads of the inputs: the scan and the write (the resolve step reads the scratch file). */
   const passes = 2;
-  if (pairs.length > 0 || differing.size > 0) {
+  if (toScore.length > 0 || differing.size > 0) {
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
-    const records = PairRecords.forPairs(rows, pairs, keys, index);
+    const records = PairRecords.forPairs(rows, toScore, keys, index);
     // Most rows are in no pair and under no disputed NIK: only their ordinal is read (and the
     // NIK of a row that shares its NIK with another).
     const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
@@ -318,9 +320,9 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
       }
     }
-    const scored = await scorePairsParallel(rows, pairs, records, NIK_PROFILE, different, matchStats);
-    matches = scored.matches;
-    scoreThreads = scored.threads;
+    const result = await scorePairsParallel(rows, toScore, records, NIK_PROFILE, different, matchStats);
+    matches = result.matches;
+    scoreThreads = result.threads;
   }
   const t3 = performance.now();
   const rssMatch = peakRssMb();
