@@ -205,13 +205,16 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
   }
 }
 
+const CHUNK_SHIFT = 9;
+const SLAB_SHIFT = 11;
+
 /**
  * Keys with their rows, appended per bucket into chunks of CHUNK entries taken from slabs that
  * are never copied: appending is the only way in, so input order is kept within a bucket.
  */
 class KeyChunks {
-  private static readonly CHUNK = 512;
-  private static readonly SLAB_CHUNKS = 2048;
+  private static readonly CHUNK = 1 << CHUNK_SHIFT;
+  private static readonly SLAB_CHUNKS = 1 << SLAB_SHIFT;
   private readonly slabKeys: Float64Array[] = [];
   private readonly slabOrds: Uint32Array[] = [];
   /** Per chunk: the next chunk of its bucket, -1 at the end. */
@@ -268,8 +271,9 @@ class KeyChunks {
       this.tail[bucket] = chunk = c;
       fill = 0;
     }
-    const slab = Math.floor(chunk / KeyChunks.SLAB_CHUNKS);
-    const at = (chunk % KeyChunks.SLAB_CHUNKS) * KeyChunks.CHUNK + fill;
+    // Chunk and slab sizes are powers of two: shifts and masks, not division.
+    const slab = chunk >>> SLAB_SHIFT;
+    const at = ((chunk & (KeyChunks.SLAB_CHUNKS - 1)) << CHUNK_SHIFT) + fill;
     (this.slabKeys[slab] as Float64Array)[at] = key;
     (this.slabOrds[slab] as Uint32Array)[at] = ord;
     this.tailFill[bucket] = fill + 1;
@@ -287,8 +291,8 @@ class KeyChunks {
     let to = 0;
     for (let chunk = this.head[bucket] as number; chunk >= 0 && left > 0; chunk = this.next[chunk] as number) {
       const n = Math.min(left, KeyChunks.CHUNK);
-      const slab = Math.floor(chunk / KeyChunks.SLAB_CHUNKS);
-      const at = (chunk % KeyChunks.SLAB_CHUNKS) * KeyChunks.CHUNK;
+      const slab = chunk >>> SLAB_SHIFT;
+      const at = (chunk & (KeyChunks.SLAB_CHUNKS - 1)) << CHUNK_SHIFT;
       keys.set((this.slabKeys[slab] as Float64Array).subarray(at, at + n), to);
       ords.set((this.slabOrds[slab] as Uint32Array).subarray(at, at + n), to);
       to += n;
