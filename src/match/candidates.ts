@@ -109,6 +109,8 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
     out[outLength++] = a < b ? a * MAX_ROWS + b : b * MAX_ROWS + a;
   };
   const chain: number[] = [];
+  /** Slots of the current bucket's table whose chain has two or more nodes. */
+  const blockSlots: number[] = [];
 
   // Per family the keys are partitioned by hash into cache-sized buckets, then each bucket gets a
   // small hash table of chains: one table for a whole family missed the cache on nearly every row.
@@ -170,6 +172,7 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
       else slotHead.fill(0, 0, capacity);
       if (nodeNext.length < size) nodeNext = new Int32Array(nextPow2(size));
       const mask = capacity - 1;
+      blockSlots.length = 0;
       for (let j = 0; j < size; j++) {
         const key = partKey[j] as number;
         let slot = keyHash(key) & mask;
@@ -178,12 +181,15 @@ export function familyPairs(members: Uint32Array, families: readonly KeyFamily[]
           if (head === 0 || partKey[head - 1] === key) break;
           slot = (slot + 1) & mask;
         }
-        nodeNext[j] = slotHead[slot] as number;
+        const head = slotHead[slot] as number;
+        // A chain that had one node gets its second: a block, visited below. Most keys stay
+        // alone, so only these slots are visited, not every slot of the table.
+        if (head !== 0 && nodeNext[head - 1] === 0) blockSlots.push(slot);
+        nodeNext[j] = head;
         slotHead[slot] = j + 1;
       }
-      for (let slot = 0; slot < capacity; slot++) {
+      for (const slot of blockSlots) {
         let node = slotHead[slot] as number;
-        if (node === 0 || nodeNext[node - 1] === 0) continue;
         chain.length = 0;
         while (node !== 0) {
           const ord = partOrd[node - 1] as number;
