@@ -47,9 +47,6 @@ export class SummaryCounter {
   readonly skipped: SkippedLine[] = [];
   readonly examples = new Map<ReasonCode, Example[]>();
 
-  private lastName = '';
-  private lastKey = '';
-
   constructor(private readonly lang: Lang = 'id') {}
 
   add(o: RowOutcome): void {
@@ -59,12 +56,7 @@ export class SummaryCounter {
     bump(f, o.disposition);
     // Kecamatan as people write it varies (Pondok Gede, PONDOKGEDE): count under the folded name.
     const name = o.row.values.kecamatan;
-    // Rows come in runs from one kecamatan: the last name's fold is kept.
-    if (name !== this.lastName) {
-      this.lastName = name;
-      this.lastKey = name === '' ? '' : foldKecamatan(name);
-    }
-    const key = this.lastKey;
+    const key = name === '' ? '' : foldKecamatan(name);
     let k = this.byKecamatan.get(key);
     if (!k) this.byKecamatan.set(key, (k = { name: name === '' ? '(kosong)' : name.toUpperCase(), ...emptyCounts() }));
     bump(k, o.disposition);
