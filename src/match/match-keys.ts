@@ -55,6 +55,11 @@ export function idHalves(id: string): [number, number] | null {
   return [hi, lo];
 }
 
+/** The 16 digits of an id from its two 8-digit halves: idHalves' inverse for a 16-digit id. */
+export function joinHalves(hi: number, lo: number): string {
+  return String(hi).padStart(8, '0') + String(lo).padStart(8, '0');
+}
+
 function prefixHash(token: string | undefined): number {
   if (!token || token.length < 2) return 0;
   return hash32(token.length <= 3 ? token : token.slice(0, 3)) || 1;
@@ -184,7 +189,13 @@ export class MatchKeyStore {
 
   /** The row's id as its 16 digits. */
   idOf(ord: number): string {
-    return String(this.idHi.get(ord)).padStart(8, '0') + String(this.idLo.get(ord)).padStart(8, '0');
+    return joinHalves(this.idHi.get(ord), this.idLo.get(ord));
+  }
+
+  /** The row's No. KK as its 16 digits, '' when it has none. */
+  kkOf(ord: number): string {
+    const kk = this.kkHi.get(ord);
+    return kk ? joinHalves(kk - 1, this.kkLo.get(ord)) : '';
   }
 
   /**
@@ -193,15 +204,13 @@ export class MatchKeyStore {
    * as its hash, which is all a comparison needs.
    */
   recordOf(ord: number, ref: RowRef, name: string, address: string): MatchRecord {
-    const pad8 = (n: number) => String(n).padStart(8, '0');
-    const kk = this.kkHi.get(ord);
     const b = this.birth.get(ord);
     const phone = this.phone.get(ord);
     const area = this.area.get(ord);
     return {
       ref,
       id: this.idOf(ord),
-      kk: kk ? pad8(kk - 1) + pad8(this.kkLo.get(ord)) : '',
+      kk: this.kkOf(ord),
       name: name === '' ? [] : name.split(' '),
       display: '',
       birth: b ? { year: Math.floor(b / 10000), month: Math.floor(b / 100) % 100, day: b % 100 } : null,

@@ -7,7 +7,7 @@
  */
 // Shared memory, so the scan can fill the table on a worker thread and hand it over without a copy.
 import { sharedU8, sharedU32 } from './growable.js';
-import { idHalves } from './match-keys.js';
+import { idHalves, joinHalves } from './match-keys.js';
 
 const EMPTY = 0;
 /** What add() says of a row whose NIK it had not seen. */
@@ -161,7 +161,7 @@ export class NikTable {
     const out: string[] = [];
     for (let s = 0; s < this.capacity; s++) {
       if (this.hi[s] === EMPTY || this.differ[s] !== 1 || (this.count[s] as number) < 2) continue;
-      out.push(String((this.hi[s] as number) - 1).padStart(8, '0') + String(this.lo[s]).padStart(8, '0'));
+      out.push(joinHalves((this.hi[s] as number) - 1, this.lo[s] as number));
     }
     return out;
   }
