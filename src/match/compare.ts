@@ -105,7 +105,10 @@ function differences(a: string, b: string): number[] {
   return out;
 }
 
-export function compareIds(a: MatchRecord, b: MatchRecord): Evidence | null {
+/** Id evidence close enough for a profile that requires a near id (NIKs). */
+export const NEAR_ID_KINDS: ReadonlySet<Evidence['kind']> = new Set(['idOneDigit', 'idTwoDigits', 'idSwap', 'idIsKk']);
+
+export function compareIds(a: Pick<MatchRecord, 'id' | 'kk'>, b: Pick<MatchRecord, 'id' | 'kk'>): Evidence | null {
   if (a.id === '' || b.id === '') return null;
   if ((a.kk !== '' && a.kk === b.id) || (b.kk !== '' && b.kk === a.id)) return { kind: 'idIsKk' };
   if (a.id.length !== b.id.length) return { kind: 'idFar' };
@@ -175,7 +178,7 @@ export function scorePair(a: MatchRecord, b: MatchRecord, profile: MatchProfile)
   let score = 0;
   for (const e of evidence) score += profile.weights[e.kind];
   const kinds = new Set(evidence.map((e) => e.kind));
-  const nearId = ['idOneDigit', 'idTwoDigits', 'idSwap', 'idIsKk'].some((k) => kinds.has(k as Evidence['kind']));
+  const nearId = id !== null && NEAR_ID_KINDS.has(id.kind);
   const nameOk = kinds.has('nameSame') || kinds.has('nameSimilar');
   const corroborated = ['birthSame', 'birthDefault', 'phoneSame', 'addressSame', 'addressSimilar'].some((k) =>
     kinds.has(k as Evidence['kind']),

@@ -4,7 +4,7 @@
  * phone, address and area (compare.ts). For each held row the best pair wins.
  */
 import { candidatePairs, type CandidateStats, unpackPair } from './candidates.js';
-import { type MatchProfile, type PairScore, scorePair } from './compare.js';
+import { compareIds, type MatchProfile, NEAR_ID_KINDS, type PairScore, scorePair } from './compare.js';
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from './match-record.js';
 import { MatchList } from './match-list.js';
@@ -80,27 +80,12 @@ export function scorePairsInto(
   return best;
 }
 
-/** The 16 digits of two ids, as their halves: how many positions differ, up to three. */
-function digitsApart(ahi: number, alo: number, bhi: number, blo: number): number {
-  let n = 0;
-  for (const [x0, y0] of [[ahi, bhi], [alo, blo]] as const) {
-    let x = x0;
-    let y = y0;
-    for (let k = 0; k < 8 && n < 3; k++) {
-      if (x % 10 !== y % 10) n++;
-      x = Math.floor(x / 10);
-      y = Math.floor(y / 10);
-    }
-  }
-  return n;
-}
-
 /**
- * Under a profile that requires a near id (NIKs), the pairs that could match: ids one or two
- * digits apart, or one row's KK the other's id (compareIds' near kinds), read from the key store's
- * numbers. The others are never proposed, so they are not scored (nor their rows read back from
- * the scratch file); they are counted as scoring them would count them. At 1M rows nearly half
- * the candidate pairs (those met only on a birth date, phone or address) are such.
+ * Under a profile that requires a near id (NIKs), the pairs that could match: those whose ids
+ * compareIds calls near (one or two digits apart, or one row's KK the other's id), the ids read
+ * from the key store. The others are never proposed, so they are not scored (nor their rows read
+ * back from the scratch file); they are counted as scorePairsInto would count them. At 1M rows
+ * nearly half the candidate pairs (those met only on a birth date, phone or address) are such.
  */
 export function dropFarPairs(
   pairs: Float64Array,
@@ -112,21 +97,13 @@ export function dropFarPairs(
   let n = 0;
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
-    const ahi = store.idHi.get(i);
-    const alo = store.idLo.get(i);
-    const bhi = store.idHi.get(j);
-    const blo = store.idLo.get(j);
-    const akk = store.kkHi.get(i);
-    const bkk = store.kkHi.get(j);
-    const kkIsId = (akk !== 0 && akk - 1 === bhi && store.kkLo.get(i) === blo) || (bkk !== 0 && bkk - 1 === ahi && store.kkLo.get(j) === alo);
-    const apart = digitsApart(ahi, alo, bhi, blo);
-    if (kkIsId || apart === 1 || apart === 2) {
-      kept[n++] = packed;
-      continue;
-    }
+    const a = { id: store.idOf(i), kk: store.kkOf(i) };
+    const b = { id: store.idOf(j), kk: store.kkOf(j) };
     // One NIK twice is left to the exact-NIK groups, uncounted, as in scorePairsInto.
-    if (apart === 0) continue;
-    if (different.size > 0 && different.has(pairKey(store.idOf(i), store.idOf(j)))) stats.decidedDifferent++;
+    if (a.id === b.id) continue;
+    const id = compareIds(a, b);
+    if (id && NEAR_ID_KINDS.has(id.kind)) kept[n++] = packed;
+    else if (different.size > 0 && different.has(pairKey(a.id, b.id))) stats.decidedDifferent++;
     else stats.comparisons++;
   }
   return kept.slice(0, n);
