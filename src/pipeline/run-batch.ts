@@ -293,13 +293,12 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
     // Per row in a pair, only its name and address tokens are kept (the rest is in the key
     // store), so a dense batch with millions of candidates still fits.
     const records = PairRecords.forPairs(rows, toScore, keys, index);
-    // Most rows are in no pair and under no disputed NIK: only their ordinal is read (and the
-    // NIK of a row that shares its NIK with another).
+    // A row's NIK, at bytes [from, to) of its scratch line, is looked at only when it repeats.
+    const disputed = (ord: number, bytes: Buffer, from: number, to: number) =>
+      differing.size > 0 && keys.nikRepeated(ord) && differing.has(bytes.toString('latin1', from, to));
+    // Most rows are in no pair and under no disputed NIK: only their ordinal is read.
     const wantedLine = (ord: number, bytes: Buffer, tab: number, end: number) =>
-      records.wants(ord) ||
-      (differing.size > 0 &&
-        keys.nikRepeated(ord) &&
-        differing.has(bytes.toString('latin1', tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0))));
+      records.wants(ord) || disputed(ord, bytes, tab + 1, Math.min(end, bytes.indexOf(9, tab + 1) >>> 0));
     // A scratch line: ord, NIK, valid, filled, name tokens, address tokens, name as written.
     const tabs: number[] = [];
     for await (const { bytes, ranges } of spill.linesWhere(wantedLine)) {
@@ -312,9 +311,7 @@ async function runBatchWith(opts: BatchOptions, sink: OutcomeSink | null, spill:
         for (let i = start; i < (tabs[0] as number); i++) ord = ord * 10 + ((bytes[i] as number) - 48);
         // Name and address sit side by side, tab between: copied as they are.
         if (records.wants(ord)) records.setBytes(ord, bytes, (tabs[3] as number) + 1, tabs[5] as number);
-        const disputed =
-          differing.size > 0 && keys.nikRepeated(ord) && differing.has(bytes.toString('latin1', (tabs[0] as number) + 1, tabs[1]));
-        if (!disputed) continue;
+        if (!disputed(ord, bytes, (tabs[0] as number) + 1, tabs[1] as number)) continue;
         // A string of its own, so what the group keeps pins that line at most, not the chunk.
         const [, nik, valid, filled, name, , display] = bytes.toString('utf8', start, end).split('\t') as [string, string, string, string, string, string, string];
         groups.add(nik, { ref: index.ref(ord), valid: valid === '1', completeness: Number(filled) }, name === '' ? [] : name.split(' '), display);
