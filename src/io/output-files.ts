@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { UmkmError, UsageError } from '../errors.js';
@@ -204,6 +204,21 @@ export class OutputFiles {
     const temp = join(this.dir, `.${name}.${process.pid}-${Date.now().toString(36)}.tmp`);
     this.extras.set(name, { temp, final: join(this.dir, name) });
     return temp;
+  }
+
+  /**
+   * Another extra file with the same bytes as one written already (and closed): a copy made by the
+   * file system instead of a second file built the same way.
+   */
+  async reserveCopy(name: string, of: string): Promise<void> {
+    const source = this.extras.get(of);
+    if (!source) throw new Error(`no output ${of} to copy`);
+    const temp = this.reserve(name);
+    try {
+      await copyFile(source.temp, temp);
+    } catch (err) {
+      throw new OutputWriteError(this.dir, err);
+    }
   }
 
   /** Names of the extra files reserved so far. */

@@ -38,11 +38,15 @@ export function createFileSink(
   template: readonly TemplateColumn[],
   lang: Lang,
   xlsx: boolean,
+  /** Inputs in the batch: with one, its rejection workbook is rejected.xlsx byte for byte. */
+  inputs: number,
 ): OutcomeSink {
   let union: ColumnUnion = { headers: [], positions: [] };
   let rejectedHeader: string[] = [];
   const sheets = new Map<string, SheetSink>();
   const perSource = new Map<string, SheetSink>();
+  /** With one input, the file whose rejected rows rejected.xlsx holds: its workbook is a copy. */
+  let onlySource: string | null = null;
   const sheet = async (name: string, title: string, header: readonly string[]) => {
     const w = await openSheet(files.reserve(name), title, header);
     sheets.set(name, w);
@@ -79,6 +83,10 @@ export function createFileSink(
       let wait = settle(audit, files.writeNeutralRow('rejected.csv', row));
       if (xlsx) {
         wait = settle(wait, sheets.get('rejected.xlsx')?.addRow(row));
+        if (inputs === 1) {
+          onlySource = o.sourceFile;
+          return wait;
+        }
         const own = perSource.get(o.sourceFile);
         if (own) wait = settle(wait, own.addRow(row));
         else {
@@ -95,6 +103,8 @@ export function createFileSink(
     },
     async finish() {
       for (const w of sheets.values()) await w.close();
+      // Same title, header and rows as rejected.xlsx: the same bytes, copied rather than built twice.
+      if (onlySource !== null) await files.reserveCopy(workbookName(onlySource, new Set(sheets.keys())), 'rejected.xlsx');
     },
   };
 }

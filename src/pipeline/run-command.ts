@@ -49,7 +49,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     files = await OutputFiles.open(outDir);
   }
   try {
-    const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false) : null;
+    const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false, input.inputs.length) : null;
     const result = await runBatch(
       {
         inputs: input.inputs,

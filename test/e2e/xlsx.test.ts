@@ -3,7 +3,7 @@
  * audit.csv (a Papua NIK above 2^53 included), phones keep their leading 0, the header is frozen
  * and filtered, and each kecamatan's workbook holds exactly its own rejected rows.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -70,6 +70,30 @@ describe('spreadsheet outputs', () => {
       expect(rows.map((r) => String(r.source_line)), book).toEqual(own.map((r) => r.source_line));
       expect(new Set(rows.map((r) => r.source_file))).toEqual(new Set([f]));
     }
+  });
+
+  it('with one input, its own workbook has the rows of rejected.xlsx; without rejected rows there is none', async () => {
+    const one = join(tmp, 'one');
+    const input = join(DEMO, files[1] as string);
+    expect(runCli(['clean', input, '--region', '32.75', '--as-of', '2021-05-20', '--out', one, '--quiet']).code).toBe(0);
+    const own = readFileSync(join(one, 'rejected-kec-bekasi-barat.xlsx'));
+    expect(own.equals(readFileSync(join(one, 'rejected.xlsx')))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(own as unknown as ExcelJS.Buffer);
+    const lines: string[] = [];
+    wb.worksheets[0]?.eachRow((row, i) => i > 1 && lines.push(String(row.getCell(2).value)));
+    const rejected = parse(readFileSync(join(one, 'rejected.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(lines).toEqual(rejected.map((r) => r.source_line));
+    const summary = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
+    expect(summary.manifest.workbooks).toEqual(['submission.xlsx', 'rejected.xlsx', 'review.xlsx', 'rejected-kec-bekasi-barat.xlsx']);
+
+    // Only accepted rows: no rejection workbook to send back.
+    const clean = join(tmp, 'clean-input.csv');
+    writeFileSync(clean, 'NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\r\n3275014101800001,SITI AMINAH,JL. MAWAR 1,WARUNG,081234567890\r\n');
+    const none = join(tmp, 'none');
+    expect(runCli(['clean', clean, '--as-of', '2021-05-20', '--out', none, '--quiet']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(none, 'summary.json'), 'utf8')).manifest.workbooks).toEqual(['submission.xlsx', 'rejected.xlsx', 'review.xlsx']);
   });
 
   it('--no-xlsx writes the CSVs only', () => {
