@@ -132,40 +132,72 @@ export interface MatchScanSink {
   dispose(): void;
 }
 
-/** Rows are sent in columns: 4 numbers and 6 strings a row. */
+/**
+ * Rows are sent in columns: 4 numbers a row, and its 6 strings as one text with their lengths. A
+ * single string crosses to the worker as one copy, where an array of strings is cloned string by
+ * string (six a row).
+ */
 export interface MatchRowBatch {
   readonly nums: Float64Array;
-  readonly text: string[];
+  readonly text: string;
+  /** Per row, the length of each of its 6 strings in `text`, in MatchRow order. */
+  readonly lengths: Uint32Array;
 }
+
+const TEXTS = 6;
 
 export function packRows(rows: readonly MatchRow[]): MatchRowBatch {
   const nums = new Float64Array(rows.length * 4);
-  const text: string[] = [];
-  rows.forEach((r, i) => {
+  const lengths = new Uint32Array(rows.length * TEXTS);
+  let text = '';
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as MatchRow;
     nums[i * 4] = r.ord;
     nums[i * 4 + 1] = r.valid ? 1 : 0;
     nums[i * 4 + 2] = r.filled;
     nums[i * 4 + 3] = r.birth;
-    text.push(r.nik, r.nama, r.address, r.kelurahan, r.kk, r.phone);
-  });
-  return { nums, text };
+    const l = i * TEXTS;
+    text += r.nik;
+    lengths[l] = r.nik.length;
+    text += r.nama;
+    lengths[l + 1] = r.nama.length;
+    text += r.address;
+    lengths[l + 2] = r.address.length;
+    text += r.kelurahan;
+    lengths[l + 3] = r.kelurahan.length;
+    text += r.kk;
+    lengths[l + 4] = r.kk.length;
+    text += r.phone;
+    lengths[l + 5] = r.phone.length;
+  }
+  return { nums, text, lengths };
 }
 
 export function unpackRows(b: MatchRowBatch): MatchRow[] {
   const out: MatchRow[] = [];
+  const { text, lengths } = b;
+  let at = 0;
+  const next = (k: number) => text.slice(at, (at += lengths[k] as number));
   for (let i = 0; i < b.nums.length / 4; i++) {
-    const t = i * 6;
+    const l = i * TEXTS;
+    // Fields in MatchRow order: each slice starts where the one before it ended.
+    const nik = next(l);
+    const nama = next(l + 1);
+    const address = next(l + 2);
+    const kelurahan = next(l + 3);
+    const kk = next(l + 4);
+    const phone = next(l + 5);
     out.push({
       ord: b.nums[i * 4] as number,
       valid: b.nums[i * 4 + 1] === 1,
       filled: b.nums[i * 4 + 2] as number,
       birth: b.nums[i * 4 + 3] as number,
-      nik: b.text[t] as string,
-      nama: b.text[t + 1] as string,
-      address: b.text[t + 2] as string,
-      kelurahan: b.text[t + 3] as string,
-      kk: b.text[t + 4] as string,
-      phone: b.text[t + 5] as string,
+      nik,
+      nama,
+      address,
+      kelurahan,
+      kk,
+      phone,
     });
   }
   return out;
@@ -208,7 +240,8 @@ class WorkerMatchScan implements MatchScanSink {
   }
 
   private send(): void {
-    this.worker.postMessage({ op: 'rows', batch: packRows(this.pending) } satisfies ScanMessage);
+    const batch = packRows(this.pending);
+    this.worker.postMessage({ op: 'rows', batch } satisfies ScanMessage, [batch.nums.buffer as ArrayBuffer, batch.lengths.buffer as ArrayBuffer]);
     this.pending = [];
     this.inFlight++;
   }
