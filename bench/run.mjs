@@ -4,7 +4,9 @@
  * Generates N seeded synthetic rows (the project's generator: households, namesakes, exact and
  * fuzzy repeats), runs the full `umkm-clean clean` on them (every rule, exact and fuzzy
  * duplicates, every output) and DuckDB's bare dedup on the same file, each in its own process, and
- * prints wall time, rows/s, peak RSS and the ratio ours/DuckDB. Figures, not assertions.
+ * prints wall time, rows/s, peak RSS and the ratio ours/DuckDB. With DuckDB it also runs the same
+ * bare dedup in plain Node (bench/node-floor.mjs): what any Node.js run of the job starts from.
+ * Figures, not assertions.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -77,8 +79,16 @@ function runDuck() {
   return t;
 }
 
+function runFloor() {
+  const out = join(dir, `node-floor-${rows}.csv`);
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'node-floor.mjs'), input, out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`node floor exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
 const ours = runOurs();
 const duck = values['skip-duckdb'] ? null : runDuck();
+const floor = duck ? runFloor() : null;
 const line = (name, r) =>
   `| ${name.padEnd(34)} | ${(r.ms / 1000).toFixed(2).padStart(8)} | ${Math.round(rows / (r.ms / 1000)).toLocaleString('en').padStart(9)} | ${String(r.peakRssMb).padStart(6)} |`;
 console.log(`\n${rows.toLocaleString('en')} rows, seed ${seed}, ${process.platform} ${process.arch}, node ${process.version}`);
@@ -86,7 +96,9 @@ console.log('| run                                | wall s   | rows/s    | RSS M
 console.log('|------------------------------------|----------|-----------|--------|');
 console.log(line(values['no-xlsx'] ? 'umkm-clean clean --no-xlsx' : 'umkm-clean clean (every output)', ours));
 if (duck) console.log(line('DuckDB dedup by NIK (bare)', duck));
+if (floor) console.log(line('same dedup in plain Node (floor)', floor));
 if (duck) console.log(`ours/DuckDB wall ratio: ${(ours.ms / duck.ms).toFixed(2)}`);
+if (floor) console.log(`plain Node/DuckDB: ${(floor.ms / duck.ms).toFixed(2)}; ours/plain Node: ${(ours.ms / floor.ms).toFixed(2)}`);
 const t = ours.summary.timings_ms;
 const m = ours.summary.peak_rss_mb_by_phase;
 const th = ours.summary.threads;
