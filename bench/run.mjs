@@ -1,12 +1,13 @@
 /**
- * npm run bench -- --rows N [--seed S] [--skip-duckdb]
+ * npm run bench -- --rows N [--seed S] [--no-xlsx] [--skip-duckdb]
  *
  * Generates N seeded synthetic rows (the project's generator: households, namesakes, exact and
  * fuzzy repeats), runs the full `umkm-clean clean` on them (every rule, exact and fuzzy
  * duplicates, every output) and DuckDB's bare dedup on the same file, each in its own process, and
- * prints wall time, rows/s, peak RSS and the ratio ours/DuckDB. With DuckDB it also runs the same
- * bare dedup in plain Node (bench/node-floor.mjs): what any Node.js run of the job starts from.
- * Figures, not assertions.
+ * prints wall time, rows/s, peak RSS and the ratio ours/DuckDB. With DuckDB it also runs two floors
+ * in plain Node (bench/node-floor.mjs): the same bare dedup, what any Node.js run of the job starts
+ * from; and that dedup writing only the files any run of ours must write for the rows it keeps
+ * (submission.csv, submission.xlsx unless --no-xlsx, audit.csv), no checks. Figures, not assertions.
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -79,16 +80,21 @@ function runDuck() {
   return t;
 }
 
-function runFloor() {
-  const out = join(dir, `node-floor-${rows}.csv`);
-  const r = spawnSync(process.execPath, [join(root, 'bench', 'node-floor.mjs'), input, out], { encoding: 'utf8' });
+/** A floor in plain Node (bench/node-floor.mjs): the bare dedup, or with --files our submission files. */
+function runFloor(files) {
+  const out = join(dir, files ? `node-floor-files-${rows}` : `node-floor-${rows}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const extra = files ? ['--files', ...(values['no-xlsx'] ? ['--no-xlsx'] : [])] : [];
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'node-floor.mjs'), input, out, ...extra], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`node floor exited ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
 const ours = runOurs();
 const duck = values['skip-duckdb'] ? null : runDuck();
-const floor = duck ? runFloor() : null;
+const floor = duck ? runFloor(false) : null;
+const floorFiles = duck ? runFloor(true) : null;
 const line = (name, r) =>
   `| ${name.padEnd(34)} | ${(r.ms / 1000).toFixed(2).padStart(8)} | ${Math.round(rows / (r.ms / 1000)).toLocaleString('en').padStart(9)} | ${String(r.peakRssMb).padStart(6)} |`;
 console.log(`\n${rows.toLocaleString('en')} rows, seed ${seed}, ${process.platform} ${process.arch}, node ${process.version}`);
@@ -97,8 +103,12 @@ console.log('|------------------------------------|----------|-----------|------
 console.log(line(values['no-xlsx'] ? 'umkm-clean clean --no-xlsx' : 'umkm-clean clean (every output)', ours));
 if (duck) console.log(line('DuckDB dedup by NIK (bare)', duck));
 if (floor) console.log(line('same dedup in plain Node (floor)', floor));
+if (floorFiles) console.log(line(values['no-xlsx'] ? 'plain Node, our files, no xlsx' : 'plain Node, our submission files', floorFiles));
 if (duck) console.log(`ours/DuckDB wall ratio: ${(ours.ms / duck.ms).toFixed(2)}`);
 if (floor) console.log(`plain Node/DuckDB: ${(floor.ms / duck.ms).toFixed(2)}; ours/plain Node: ${(ours.ms / floor.ms).toFixed(2)}`);
+if (floorFiles) {
+  console.log(`plain Node writing our submission files/DuckDB: ${(floorFiles.ms / duck.ms).toFixed(2)}; ours/that: ${(ours.ms / floorFiles.ms).toFixed(2)}`);
+}
 const t = ours.summary.timings_ms;
 const m = ours.summary.peak_rss_mb_by_phase;
 const th = ours.summary.threads;
