@@ -20,6 +20,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CsvTokenizer } from '../dist/io/csv-tokenizer.js';
 import { csvLine } from '../dist/report/csv-line.js';
+import { AUDIT_HEADER, DEFAULT_TEMPLATE } from '../dist/report/csv-rows.js';
+import { buildAliasIndex, mapHeader } from '../dist/schema/fields.js';
 import { openSheet } from '../dist/io/xlsx-sheets.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { files: { type: 'boolean', default: false }, 'no-xlsx': { type: 'boolean', default: false } } });
@@ -27,7 +29,7 @@ const [input, outDir] = positionals;
 const started = performance.now();
 const tokenizer = new CsvTokenizer(',');
 
-/** A CSV output gathered in 32 KB pieces, as the tool writes them. */
+/** A CSV output gathered into 32 KB pieces before each write. */
 function csvOut(name) {
   const stream = createWriteStream(join(outDir, name));
   let text = '';
@@ -47,9 +49,6 @@ function csvOut(name) {
   };
 }
 
-// The default template (NIK, NAMA, ALAMAT, BIDANG_USAHA, NO_HP, KELURAHAN, KECAMATAN) by the
-// generator's header names.
-const TEMPLATE = ['NIK', 'NAMA', 'ALAMAT', 'BIDANG USAHA', 'NO HP', 'KELURAHAN', 'KECAMATAN'];
 const seen = new Set();
 const kept = csvOut(values.files ? 'submission.csv' : 'node-floor.csv');
 const audit = values.files ? csvOut('audit.csv') : null;
@@ -59,12 +58,15 @@ let columns = null;
 const take = async (records) => {
   for (const rec of records) {
     if (nikAt < 0) {
-      nikAt = rec.cells.indexOf('NIK');
-      columns = values.files ? TEMPLATE.map((h) => rec.cells.indexOf(h)) : null;
-      const header = columns ? TEMPLATE.map((h) => h.replace(' ', '_')) : rec.cells;
+      // Header names to fields as the tool maps them; the template's columns as it writes them.
+      const mapped = mapHeader(rec.cells, buildAliasIndex()).columns;
+      if (mapped.nik === undefined) throw new Error(`${input}: no NIK column in the first line`);
+      nikAt = mapped.nik;
+      columns = values.files ? DEFAULT_TEMPLATE.map((t) => mapped[t.field] ?? -1) : null;
+      const header = columns ? DEFAULT_TEMPLATE.map((t) => t.column) : rec.cells;
       await kept.add(csvLine(header));
       if (audit) {
-        await audit.add(csvLine(['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of']));
+        await audit.add(csvLine(AUDIT_HEADER));
         if (!values['no-xlsx']) sheet = await openSheet(join(outDir, 'submission.xlsx'), 'submission', header);
       }
       continue;
@@ -89,5 +91,3 @@ await audit?.close();
 await sheet?.close();
 const ms = performance.now() - started;
 console.log(JSON.stringify({ ms, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), kept: seen.size }));
-// The workbook worker is shared and kept for a run's later sheets: it does not end by itself.
-process.exit(0);
