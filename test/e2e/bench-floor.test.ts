@@ -37,7 +37,7 @@ function floor(dir: string, ...flags: string[]): { kept: number } {
   return JSON.parse(r.stdout.trim()) as { kept: number };
 }
 
-const readCsv = (path: string) => parse(readFileSync(path, 'utf8'), { relax_column_count: false }) as string[][];
+const readCsv = (path: string) => parse(readFileSync(path, 'utf8')) as string[][];
 
 const TEMPLATE_ROWS = [
   ['NIK', 'NAMA', 'ALAMAT', 'BIDANG_USAHA', 'NO_HP', 'KELURAHAN', 'KECAMATAN'],
