@@ -8,7 +8,7 @@
 import { join, resolve, dirname } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findPossibleDuplicates } from '../dist/match/fuzzy-matcher.js';
+import { findPossibleDuplicates } from '../dist/engine/fuzzy-matcher.js';
 import { GENERIC_PROFILE, NIK_PROFILE } from '../dist/match/compare.js';
 import { generateBatch, toMatchRecords } from '../dist/synth/generate.js';
 import { loadFebrl } from './febrl.mjs';

@@ -19,8 +19,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CsvTokenizer } from '../dist/io/csv-tokenizer.js';
-import { csvLine } from '../dist/report/csv-line.js';
-import { AUDIT_HEADER, DEFAULT_TEMPLATE } from '../dist/report/csv-rows.js';
+import { csvLine } from '../dist/io/csv-line.js';
+import { AUDIT_HEADER } from '../dist/report/csv-rows.js';
+import { DEFAULT_TEMPLATE } from '../dist/schema/template.js';
 import { buildAliasIndex, mapHeader } from '../dist/schema/fields.js';
 import { openSheet } from '../dist/io/xlsx-sheets.js';
 

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../config/load-config.js';
+import { loadConfig } from '../io/read-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
 import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';

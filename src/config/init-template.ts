@@ -1,7 +1,7 @@
 /** The commented config `umkm-clean init` writes: every key with the defaults, explained. */
 import { DEFAULT_ALIASES, DEFAULT_REQUIRED, KNOWN_FIELDS } from '../schema/fields.js';
-import { DEFAULT_TEMPLATE } from '../report/csv-rows.js';
-import { DEFAULT_SEVERITY, REASON_CODES, BATCH_CODES } from '../rules/codes.js';
+import { DEFAULT_TEMPLATE } from '../schema/template.js';
+import { DEFAULT_SEVERITY, REASON_CODES, BATCH_CODES } from '../schema/codes.js';
 
 export function configTemplate(): string {
   const aliasLines = KNOWN_FIELDS.map((f) => `  # ${f}: [${DEFAULT_ALIASES[f].map((a) => JSON.stringify(a)).join(', ')}]`);

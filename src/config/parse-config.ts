@@ -2,10 +2,10 @@
  * The --config file's content, checked whole: every problem is returned at once so the analyst
  * fixes the file in one go (changesets' config parser does the same).
  */
-import { BATCH_CODES, type ConfiguredSeverity, isReasonCode, REASON_CODES } from '../rules/codes.js';
+import { BATCH_CODES, type ConfiguredSeverity, isReasonCode, REASON_CODES } from '../schema/codes.js';
 import type { SeverityOverrides } from '../rules/index.js';
 import { DEFAULT_REQUIRED, type Field, isField, KNOWN_FIELDS } from '../schema/fields.js';
-import { DEFAULT_TEMPLATE, type TemplateColumn } from '../report/csv-rows.js';
+import { DEFAULT_TEMPLATE, type TemplateColumn } from '../schema/template.js';
 
 export interface ResolvedConfig {
   readonly aliases: Partial<Record<Field, string[]>>;

@@ -1,5 +1,5 @@
 /** What each reason code means to the analyst who must fix the row, per language. */
-import type { ReasonCode } from '../rules/codes.js';
+import type { ReasonCode } from '../schema/codes.js';
 import type { Lang, MessageParams } from './messages.js';
 
 type Text = (p: MessageParams) => string;

@@ -11,8 +11,8 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { UmkmError, UsageError } from '../errors.js';
-import { csvLine } from '../report/csv-line.js';
-import { neutralizeCell } from '../report/neutralize.js';
+import { csvLine } from './csv-line.js';
+import { neutralizeCell } from './neutralize.js';
 
 export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];

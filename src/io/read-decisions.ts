@@ -5,10 +5,10 @@
  */
 import { InputError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import { pairKey } from '../match/fuzzy-matcher.js';
+import { pairKey } from '../match/pair-key.js';
 import { cleanCell } from '../normalize/empty.js';
 import { normalizeNik } from '../normalize/nik.js';
-import type { Notice } from '../report/notice.js';
+import type { Notice } from '../i18n/notice.js';
 import { type AliasIndex, foldHeader } from '../schema/fields.js';
 import { readDataRecords, sniffInput } from './read-input.js';
 

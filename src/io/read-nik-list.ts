@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/messages.js';
 import { normalizeNik } from '../normalize/nik.js';
 import { cleanCell } from '../normalize/empty.js';
 import type { AliasIndex } from '../schema/fields.js';
-import type { Notice } from '../report/notice.js';
+import type { Notice } from '../i18n/notice.js';
 import { readDataRecords, sniffInput, type InputPlan } from './read-input.js';
 
 export interface NikListFile {

@@ -4,7 +4,7 @@
  * evidence is weak: a household shares a phone and an address, common names repeat within a
  * kelurahan, and Dukcapil's default birth dates (31 December, 1 July, the 15th) say little.
  */
-import { jaroWinkler } from './jaro-winkler.js';
+import { jaroWinkler } from '../normalize/jaro-winkler.js';
 import type { BirthDate, MatchRecord } from './match-record.js';
 import { addressSimilarity } from '../normalize/address.js';
 

@@ -4,7 +4,7 @@
  * few NIKs whose copies carry differing names (see NikTable); the group keeps its keeper and the
  * distinct names seen, never the rows.
  */
-import { jaroWinkler } from './jaro-winkler.js';
+import { jaroWinkler } from '../normalize/jaro-winkler.js';
 import { namesCompatible } from '../normalize/name.js';
 
 export interface RowRef {

@@ -3,7 +3,7 @@ import { addressTokens } from '../normalize/address.js';
 import { parseDateCell, sameDay } from '../normalize/date-cell.js';
 import { nameTokens } from '../normalize/name.js';
 import { normalizeNik } from '../normalize/nik.js';
-import type { PreparedRow } from '../rules/types.js';
+import type { PreparedRow } from '../schema/row.js';
 import type { Field } from '../schema/fields.js';
 import type { BirthDate, MatchRecord } from './match-record.js';
 import type { RowRef } from './nik-groups.js';

@@ -2,7 +2,7 @@
  * Names folded for matching, never for output: "HJ. SITI AMINAH, S.PD" and "Siti Aminah" must
  * give the same tokens, and "M. RIZKI" the same as "MUHAMMAD RIZKI".
  */
-import { jaroWinkler } from '../match/jaro-winkler.js';
+import { jaroWinkler } from './jaro-winkler.js';
 import { isJsSpace } from './address.js';
 
 /** Honorifics written before a name (compared without dots). */

@@ -12,9 +12,9 @@ import {
   rejectedRow,
   reviewRow,
   submissionRow,
-  type TemplateColumn,
 } from '../report/csv-rows.js';
-import { neutralizeRow } from '../report/neutralize.js';
+import type { TemplateColumn } from '../schema/template.js';
+import { neutralizeRow } from '../io/neutralize.js';
 import type { RowOutcome } from '../report/outcome.js';
 import type { OutcomeSink } from './run-batch.js';
 

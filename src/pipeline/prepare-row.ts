@@ -4,7 +4,7 @@ import { normalizeNik } from '../normalize/nik.js';
 import { normalizePhone } from '../normalize/phone.js';
 import { parseNikBirth } from '../normalize/nik-birth.js';
 import { KNOWN_FIELDS, type Field } from '../schema/fields.js';
-import type { PreparedRow } from '../rules/types.js';
+import type { PreparedRow } from '../schema/row.js';
 
 export type ColumnMap = Partial<Record<Field, number>>;
 

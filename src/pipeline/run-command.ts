@@ -96,6 +96,8 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
         },
         startedAt,
         totalMs: Math.round(performance.now() - started),
+        node: process.version,
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       },
       input.lang,
     );

@@ -5,7 +5,7 @@
  */
 import type { CsvRecord } from '../io/csv-tokenizer.js';
 import { type InputPlan, readDataRecords } from '../io/read-input.js';
-import type { PreparedRow } from '../rules/types.js';
+import type { PreparedRow } from '../schema/row.js';
 import { looksLikeFooterLine } from './footer.js';
 import { hasAnyKnownValue, prepareRow } from './prepare-row.js';
 

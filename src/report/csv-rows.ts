@@ -6,23 +6,9 @@ import { parseDateCell, sameDay } from '../normalize/date-cell.js';
 import { formatDate } from '../normalize/nik-birth.js';
 import { parseSex } from '../normalize/sex.js';
 import type { Field } from '../schema/fields.js';
+import type { TemplateColumn } from '../schema/template.js';
 import type { RatedFinding } from '../rules/types.js';
 import type { RowOutcome } from './outcome.js';
-
-export interface TemplateColumn {
-  readonly column: string;
-  readonly field: Field;
-}
-
-export const DEFAULT_TEMPLATE: readonly TemplateColumn[] = [
-  { column: 'NIK', field: 'nik' },
-  { column: 'NAMA', field: 'nama' },
-  { column: 'ALAMAT', field: 'alamat' },
-  { column: 'BIDANG_USAHA', field: 'bidang_usaha' },
-  { column: 'NO_HP', field: 'no_hp' },
-  { column: 'KELURAHAN', field: 'kelurahan' },
-  { column: 'KECAMATAN', field: 'kecamatan' },
-];
 
 export const AUDIT_HEADER = ['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of'];
 export const REJECTED_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'duplicate_of'];

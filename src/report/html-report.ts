@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/messages.js';
 import { reasonSummary } from '../i18n/reasons.js';
-import type { ReasonCode } from '../rules/codes.js';
+import type { ReasonCode } from '../schema/codes.js';
 import type { Example } from './summary.js';
 import type { SummaryJson } from './summary-json.js';
 

@@ -1,5 +1,6 @@
 /** What the batch decided about one input row: the only thing reports are written from. */
-import type { PreparedRow, RatedFinding } from '../rules/types.js';
+import type { RatedFinding } from '../rules/types.js';
+import type { PreparedRow } from '../schema/row.js';
 
 export type Disposition = 'accepted' | 'rejected' | 'review';
 

@@ -1,8 +1,35 @@
 /** summary.json: what a script needs to trust the run, and an analyst to trace it. */
 import { formatMessage, type Lang } from '../i18n/messages.js';
-import type { BatchResult } from '../pipeline/run-batch.js';
+import type { DecisionsFile } from '../io/read-decisions.js';
+import type { InputPlan } from '../io/read-input.js';
 import type { NikListFile } from '../io/read-nik-list.js';
-import type { Notice } from './notice.js';
+import type { Notice } from '../i18n/notice.js';
+import type { SummaryCounter } from './summary.js';
+
+/** What a batch hands the summary: its own shape here, so the report layer needs nothing of the pipeline. */
+export interface SummaryInput {
+  readonly inputs: readonly { readonly plan: InputPlan; readonly sha256: string; readonly notices: readonly Notice[] }[];
+  readonly received: readonly NikListFile[];
+  readonly excluded: readonly NikListFile[];
+  readonly decisions: readonly DecisionsFile[];
+  readonly counter: SummaryCounter;
+  readonly distinctNiks: number;
+  readonly matching: {
+    readonly records: number;
+    readonly blocks: number;
+    readonly oversizedBlocks: number;
+    readonly pairs: number;
+    readonly byFamily: Readonly<Record<string, number>>;
+    readonly comparisons: number;
+    readonly matches: number;
+    readonly decidedDifferent: number;
+    readonly confirmed: number;
+  };
+  readonly threads: { readonly scan: number; readonly match: number };
+  readonly timingsMs: Readonly<Record<'sniff' | 'scan' | 'match' | 'write', number>>;
+  readonly peakRssMb: Readonly<Record<'scan' | 'match' | 'write', number>>;
+  readonly passes: number;
+}
 
 export interface Manifest {
   /** SHA-256 of each list and decisions file, by path as given. */
@@ -22,6 +49,10 @@ export interface SummaryMeta {
   readonly options: Record<string, unknown>;
   readonly startedAt: string;
   readonly totalMs: number;
+  /** The Node.js version that ran the batch. */
+  readonly node: string;
+  /** The process's peak resident memory at the end, in MB. */
+  readonly peakRssMb: number;
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -46,7 +77,7 @@ function listJson(l: NikListFile, lang: Lang) {
   };
 }
 
-export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang) {
+export function buildSummary(result: SummaryInput, meta: SummaryMeta, lang: Lang) {
   const c = result.counter;
   return {
     tool: meta.tool,
@@ -116,12 +147,12 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       workbooks: meta.manifest.workbooks,
       config: meta.manifest.config,
       rules: meta.manifest.rules,
-      node: process.version,
+      node: meta.node,
     },
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
     threads: result.threads,
     passes: result.passes,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_rss_mb: meta.peakRssMb,
     /** The process's peak RSS as it stood at the end of each phase: where memory grows. */
     peak_rss_mb_by_phase: result.peakRssMb,
   };

@@ -1,5 +1,5 @@
 /** Counts that summary.json and the terminal table show; pure accumulation over outcomes. */
-import type { ReasonCode } from '../rules/codes.js';
+import type { ReasonCode } from '../schema/codes.js';
 import { foldKecamatan } from '../schema/region-table.js';
 import type { Disposition, RowOutcome } from './outcome.js';
 import type { Lang } from '../i18n/messages.js';

@@ -1,7 +1,7 @@
 /** The ordered rule registry: findings come out in this order, so reasons read the same every run. */
 import { alreadyReceived } from './already-received.js';
-import type { ConfiguredSeverity, ReasonCode, Severity } from './codes.js';
-import { DEFAULT_SEVERITY } from './codes.js';
+import type { ConfiguredSeverity, ReasonCode, Severity } from '../schema/codes.js';
+import { DEFAULT_SEVERITY } from '../schema/codes.js';
 import { excluded } from './excluded.js';
 import { kecamatanUnknown } from './kecamatan-unknown.js';
 import { nikBadBirthdate } from './nik-bad-birthdate.js';
@@ -15,7 +15,8 @@ import { nikMalformed } from './nik-malformed.js';
 import { noKkMalformed } from './no-kk-malformed.js';
 import { phoneInvalid } from './phone-invalid.js';
 import { requiredFields } from './required-fields.js';
-import type { PreparedRow, RatedFinding, Rule, RuleContext } from './types.js';
+import type { PreparedRow } from '../schema/row.js';
+import type { RatedFinding, Rule, RuleContext } from './types.js';
 
 export const RULES: readonly Rule[] = [
   requiredFields,

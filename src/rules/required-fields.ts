@@ -1,4 +1,4 @@
-import type { ReasonCode } from './codes.js';
+import type { ReasonCode } from '../schema/codes.js';
 import { type Finding, NONE, type Rule } from './types.js';
 
 /** MISSING_<FIELD> for each required field that is empty or a placeholder ("-", "TIDAK ADA"). */

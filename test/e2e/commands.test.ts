@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/io/read-config.js';
 import { DEFAULT_CONFIG } from '../../src/config/parse-config.js';
 import { runCli } from '../helpers/cli.js';
 import { DEMO } from '../helpers/paths.js';

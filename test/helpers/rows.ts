@@ -1,6 +1,7 @@
 /** Builds prepared rows and rule contexts for unit tests from plain field values. */
 import { prepareRow } from '../../src/pipeline/prepare-row.js';
-import type { PreparedRow, RuleContext } from '../../src/rules/types.js';
+import type { RuleContext } from '../../src/rules/types.js';
+import type { PreparedRow } from '../../src/schema/row.js';
 import { DEFAULT_REQUIRED, type Field, KNOWN_FIELDS } from '../../src/schema/fields.js';
 
 export function row(values: Partial<Record<Field, string>>, asOf = '2021-05-20'): PreparedRow {

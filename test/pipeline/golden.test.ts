@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/io/read-config.js';
 import { DEFAULT_CONFIG } from '../../src/config/parse-config.js';
 import { loadRegion } from '../../src/io/load-regions.js';
 import { runCommand } from '../../src/pipeline/run-command.js';

@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from '../../src/report/csv-line.js';
+import { csvLine } from '../../src/io/csv-line.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60) * 20;
 

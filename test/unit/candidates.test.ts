@@ -1,7 +1,7 @@
 /** Candidate pairs from key families: every pair of a block, each once, at a size that fills many chunks. */
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, familyPairs, mergePairs, unpackPair } from '../../src/match/candidates.js';
-import type { KeyFamily } from '../../src/match/match-keys.js';
+import { candidatePairs, familyPairs, mergePairs, unpackPair } from '../../src/engine/candidates.js';
+import type { KeyFamily } from '../../src/engine/match-keys.js';
 
 describe('candidatePairs', () => {
   it('pairs the rows that share a key, over more keys than one slab holds, in input order', () => {

@@ -4,10 +4,11 @@
  * same counts as scoring every pair, with analysts' BEDA decisions on near and far pairs alike.
  */
 import { describe, expect, it } from 'vitest';
-import { candidatePairs, unpackPair } from '../../src/match/candidates.js';
+import { candidatePairs, unpackPair } from '../../src/engine/candidates.js';
 import { NIK_PROFILE } from '../../src/match/compare.js';
-import { dropFarPairs, type MatchStats, pairKey, scorePairs } from '../../src/match/fuzzy-matcher.js';
-import { keyFamilies, MatchKeyStore } from '../../src/match/match-keys.js';
+import { dropFarPairs, type MatchStats, scorePairs } from '../../src/engine/fuzzy-matcher.js';
+import { pairKey } from '../../src/match/pair-key.js';
+import { keyFamilies, MatchKeyStore } from '../../src/engine/match-keys.js';
 import { generateBatch, toMatchRecords } from '../../src/synth/generate.js';
 
 describe('dropFarPairs', () => {

@@ -1,7 +1,7 @@
 /** The small typed-array helpers the scan keeps per row. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GrowableBits, hash32, hash32Joined } from '../../src/match/growable.js';
+import { GrowableBits, hash32, hash32Joined } from '../../src/engine/growable.js';
 
 describe('hash32Joined', () => {
   it('equals hash32 of the first tokens joined by spaces', () => {

@@ -1,7 +1,7 @@
 /** Possible duplicates kept in typed arrays: the evidence codes round-trip, the best pair per row wins. */
 import { describe, expect, it } from 'vitest';
 import type { Evidence, PairScore } from '../../src/match/compare.js';
-import { decodeEvidence, encodeEvidence, MatchList } from '../../src/match/match-list.js';
+import { decodeEvidence, encodeEvidence, MatchList } from '../../src/engine/match-list.js';
 
 const everyKind: Evidence[] = [
   { kind: 'idOneDigit', position: 1 },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toMatchRecord } from '../../src/match/to-match-record.js';
-import { MatchScan, matchRecordOf, matchRowOf, packRows, unpackRows } from '../../src/pipeline/match-scan.js';
+import { MatchScan, matchRecordOf, matchRowOf, packRows, unpackRows } from '../../src/engine/match-scan.js';
 import { prepareRow } from '../../src/pipeline/prepare-row.js';
 import { buildAliasIndex, mapHeader } from '../../src/schema/fields.js';
 import { generateBatch } from '../../src/synth/generate.js';

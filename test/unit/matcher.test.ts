@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareIds, NIK_PROFILE, nameSimilarity, scorePair, scoreToProbability } from '../../src/match/compare.js';
-import { findPossibleDuplicates, pairKey } from '../../src/match/fuzzy-matcher.js';
-import { candidatePairs, unpackPair } from '../../src/match/candidates.js';
-import { keyFamilies, MatchKeyStore, maskedId } from '../../src/match/match-keys.js';
+import { findPossibleDuplicates } from '../../src/engine/fuzzy-matcher.js';
+import { pairKey } from '../../src/match/pair-key.js';
+import { candidatePairs, unpackPair } from '../../src/engine/candidates.js';
+import { keyFamilies, MatchKeyStore, maskedId } from '../../src/engine/match-keys.js';
 import type { MatchRecord } from '../../src/match/match-record.js';
 import { addressSimilarity, addressTokens } from '../../src/normalize/address.js';
 import { nameTokens } from '../../src/normalize/name.js';

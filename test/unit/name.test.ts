@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaroWinkler } from '../../src/match/jaro-winkler.js';
+import { jaroWinkler } from '../../src/normalize/jaro-winkler.js';
 import { nameTokens, namesCompatible } from '../../src/normalize/name.js';
 
 const same = (a: string, b: string) => namesCompatible(nameTokens(a), nameTokens(b));

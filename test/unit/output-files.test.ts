@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutputFiles } from '../../src/io/output-files.js';
-import { csvLine } from '../../src/report/csv-line.js';
+import { csvLine } from '../../src/io/csv-line.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -4,10 +4,10 @@
  * first allocation (the names are long enough to make it grow); rows in no pair have no record.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_ROWS } from '../../src/match/candidates.js';
-import { MatchKeyStore } from '../../src/match/match-keys.js';
-import { PairRecords } from '../../src/match/pair-records.js';
-import { RowIndex } from '../../src/match/row-index.js';
+import { MAX_ROWS } from '../../src/engine/candidates.js';
+import { MatchKeyStore } from '../../src/engine/match-keys.js';
+import { PairRecords } from '../../src/engine/pair-records.js';
+import { RowIndex } from '../../src/engine/row-index.js';
 
 describe('PairRecords', () => {
   it('gives back each paired row with the name and address copied in as bytes', () => {

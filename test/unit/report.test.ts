@@ -3,7 +3,7 @@ import { resolveBirthDate, submissionValue, unionColumns } from '../../src/repor
 import type { RowOutcome } from '../../src/report/outcome.js';
 import type { Field } from '../../src/schema/fields.js';
 import { BASE, row } from '../helpers/rows.js';
-import { neutralizeCell } from '../../src/report/neutralize.js';
+import { neutralizeCell } from '../../src/io/neutralize.js';
 import { looksLikeFooterLine } from '../../src/pipeline/footer.js';
 
 describe('neutralizeCell', () => {

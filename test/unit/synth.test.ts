@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NIK_PROFILE } from '../../src/match/compare.js';
-import { findPossibleDuplicates } from '../../src/match/fuzzy-matcher.js';
+import { findPossibleDuplicates } from '../../src/engine/fuzzy-matcher.js';
 import { generateBatch, toMatchRecords } from '../../src/synth/generate.js';
 
 describe('synthetic generator', () => {

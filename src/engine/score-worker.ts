@@ -3,7 +3,7 @@
  * records in shared memory; its matches and counts go back (the arrays moved, not copied).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MatchProfile } from './compare.js';
+import type { MatchProfile } from '../match/compare.js';
 import { scorePairsInto } from './fuzzy-matcher.js';
 import { MatchList } from './match-list.js';
 import { PairRecords, type PairRecordArrays } from './pair-records.js';

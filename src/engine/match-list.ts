@@ -4,7 +4,7 @@
  * entry, a score object, an evidence array and an object per piece of evidence) they were about
  * 300 bytes a match, 150 MB of heap at ten million rows; here they are 28 bytes.
  */
-import type { Evidence, PairScore } from './compare.js';
+import type { Evidence, PairScore } from '../match/compare.js';
 
 /** Each kind's code (1-31). A Record, so a kind added to Evidence without a code does not compile. */
 const KIND_CODE: Readonly<Record<Evidence['kind'], number>> = {

@@ -5,7 +5,7 @@
  * Small batches (and runs from the TypeScript sources, where no built worker exists) stay on one
  * thread.
  */
-import type { MatchProfile } from './compare.js';
+import type { MatchProfile } from '../match/compare.js';
 import { type MatchStats, scorePairs, scorePairsInto } from './fuzzy-matcher.js';
 import { MatchList } from './match-list.js';
 import type { PairRecords } from './pair-records.js';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, UsageError } from '../errors.js';
-import { parseConfig, type ResolvedConfig } from './parse-config.js';
+import { parseConfig, type ResolvedConfig } from '../config/parse-config.js';
 
 export async function loadConfig(path: string): Promise<ResolvedConfig> {
   let text: string;

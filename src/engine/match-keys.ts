@@ -7,8 +7,8 @@
  * people born on one day in one kecamatan (neighbouring NIK serials) rarely meet.
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
-import type { MatchRecord } from './match-record.js';
-import type { RowRef } from './nik-groups.js';
+import type { MatchRecord } from '../match/match-record.js';
+import type { RowRef } from '../match/nik-groups.js';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 

@@ -7,7 +7,7 @@
 import { unpackPair } from './candidates.js';
 import { sharedF64, sharedU32, sharedU8 } from './growable.js';
 import { type KeyArrays, MatchKeyStore } from './match-keys.js';
-import type { MatchRecord } from './match-record.js';
+import type { MatchRecord } from '../match/match-record.js';
 import { RowIndex, type RowIndexArrays } from './row-index.js';
 
 export interface PairRecordArrays {

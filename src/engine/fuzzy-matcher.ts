@@ -4,11 +4,12 @@
  * phone, address and area (compare.ts). For each held row the best pair wins.
  */
 import { candidatePairs, type CandidateStats, unpackPair } from './candidates.js';
-import { compareIds, type MatchProfile, NEAR_ID_KINDS, type PairScore, scorePair } from './compare.js';
+import { compareIds, type MatchProfile, NEAR_ID_KINDS, type PairScore, scorePair } from '../match/compare.js';
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
-import type { MatchRecord } from './match-record.js';
+import type { MatchRecord } from '../match/match-record.js';
 import { MatchList } from './match-list.js';
-import { isBefore } from './nik-groups.js';
+import { isBefore } from '../match/nik-groups.js';
+import { pairKey } from '../match/pair-key.js';
 
 /** A scored pair with its two records, for callers that hold the records anyway. */
 export interface MatchFound {
@@ -26,11 +27,6 @@ export interface MatchStats extends CandidateStats {
   comparisons: number;
   matches: number;
   decidedDifferent: number;
-}
-
-/** Unordered id pair, the key of an analyst's decision. */
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 /**

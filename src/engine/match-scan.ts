@@ -6,14 +6,14 @@
  * no built worker exists. The table and keys live in shared memory and come back without a copy.
  */
 import { Worker } from 'node:worker_threads';
-import { hash32 } from '../match/growable.js';
-import { type KeyArrays, MatchKeyStore } from '../match/match-keys.js';
-import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays } from '../match/nik-table.js';
-import { builtWorker, parallelMinRows } from '../match/threads.js';
+import { hash32 } from './growable.js';
+import { type KeyArrays, MatchKeyStore } from './match-keys.js';
+import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays } from './nik-table.js';
+import { builtWorker, parallelMinRows } from './threads.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
 import { nameTokens } from '../normalize/name.js';
-import type { PreparedRow } from '../rules/types.js';
+import type { PreparedRow } from '../schema/row.js';
 
 /**
  * What the matcher needs of one row, as plain values (they cross threads). The row's address

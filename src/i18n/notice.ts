@@ -1,5 +1,5 @@
 /** A file-level remark (ragged rows, a column named twice), rendered in the run's language. */
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { MessageKey, MessageParams } from './messages.js';
 
 export interface Notice {
   readonly key: MessageKey;
