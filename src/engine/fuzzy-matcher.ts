@@ -8,7 +8,7 @@ import { compareIds, type MatchProfile, NEAR_ID_KINDS, type PairScore, scorePair
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { MatchList } from './match-list.js';
-import { isBefore } from '../match/nik-groups.js';
+import { heldOfPair } from '../match/keep-policy.js';
 import { pairKey } from '../match/pair-key.js';
 
 /** A scored pair with its two records, for callers that hold the records anyway. */
@@ -67,10 +67,7 @@ export function scorePairsInto(
     stats.comparisons++;
     const result = scorePair(a, b, profile);
     if (!result.match) continue;
-    // The later row is held; but when only one of the two is valid, the invalid one is, so the
-    // person still gets proposed through the valid copy.
-    const aFirst = a.valid !== b.valid ? a.valid : isBefore(a.ref, b.ref);
-    const [heldOrd, otherOrd] = aFirst ? [j, i] : [i, j];
+    const [heldOrd, otherOrd] = heldOfPair(a, b) ? [i, j] : [j, i];
     best.offer(heldOrd, otherOrd, result);
   }
   return best;

@@ -8,7 +8,7 @@
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
 import type { MatchRecord } from '../match/match-record.js';
-import type { RowRef } from '../match/nik-groups.js';
+import type { RowRef } from '../match/row-ref.js';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
 

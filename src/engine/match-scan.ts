@@ -12,6 +12,7 @@ import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays
 import { builtWorker, parallelMinRows } from './threads.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
+import { keepRank } from '../match/keep-policy.js';
 import { nameTokens } from '../normalize/name.js';
 import type { PreparedRow } from '../schema/row.js';
 
@@ -76,11 +77,6 @@ export function matchRecordOf(r: MatchRow): MatchRecord {
   };
 }
 
-/** Keeper rank for the NIK table: a valid copy first, then the most complete. */
-export function rankOf(valid: boolean, filled: number): number {
-  return (valid ? 128 : 0) + filled;
-}
-
 /** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
 function spillLine(r: MatchRow, name: string): string {
   return `${r.ord}\t${r.nik}\t${r.valid ? 1 : 0}\t${r.filled}\t${name}\t${r.address}\t${r.nama}`;
@@ -107,7 +103,7 @@ export class MatchScan {
   add(r: MatchRow): Promise<void> | undefined {
     const record = matchRecordOf(r);
     const name = record.name.join(' ');
-    const copy = this.table.add(r.nik, r.ord, rankOf(r.valid, r.filled), hash32(name));
+    const copy = this.table.add(r.nik, r.ord, keepRank(r.valid, r.filled), hash32(name));
     this.keys.add(r.ord, record);
     if (copy !== FIRST_COPY) {
       this.keys.markRepeated(r.ord);

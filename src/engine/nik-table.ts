@@ -1,12 +1,13 @@
 /**
  * Exact-NIK bookkeeping for every row, in typed arrays: per distinct NIK its count, its kept copy
- * (the SPEC's keep policy: valid first, then most complete, then first), and
+ * (by the keep policy of match/keep-policy.ts, read through keepRank and outranks), and
  * whether any copy carries another name than the first. Names themselves are not kept here: only
  * the few NIKs whose names differ are looked at again (see NikGroups), so memory is about 30 bytes
  * a distinct NIK.
  */
 // Shared memory, so the scan can fill the table on a worker thread and hand it over without a copy.
 import { sharedU8, sharedU32 } from './growable.js';
+import { outranks } from '../match/keep-policy.js';
 import { idHalves, joinHalves } from './match-keys.js';
 
 const EMPTY = 0;
@@ -100,8 +101,8 @@ export class NikTable {
   }
 
   /**
-   * Adds one row. rank orders copies: higher is better (valid first, then completeness);
-   * between equal ranks the earlier ordinal stays. Returns FIRST_COPY for a NIK not seen before,
+   * Adds one row, in input order, with its keepRank: it becomes the kept copy when it outranks
+   * the one kept so far. Returns FIRST_COPY for a NIK not seen before,
    * the first copy's ordinal when this is the second copy (so both can be marked as repeated),
    * and LATER_COPY after that.
    */
@@ -123,7 +124,7 @@ export class NikTable {
     this.count[s] = count;
     // With one copy so far, the keeper is that copy.
     const result = count === 2 ? (this.keeper[s] as number) : LATER_COPY;
-    if (rank > (this.rank[s] as number)) {
+    if (outranks(rank, this.rank[s] as number)) {
       this.keeper[s] = ord;
       this.rank[s] = rank;
     }

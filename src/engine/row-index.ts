@@ -1,6 +1,6 @@
 /** Where each record sits: ordinal -> file and physical line, in shared memory (a worker reads it). */
 import { GrowableU32 } from './growable.js';
-import type { RowRef } from '../match/nik-groups.js';
+import type { RowRef } from '../match/row-ref.js';
 
 export interface RowIndexArrays {
   readonly lines: Uint32Array;

@@ -2,7 +2,7 @@
  * What the fuzzy matcher knows of a row, by role rather than by column, so the same matcher runs
  * on kecamatan exports and on the FEBRL benchmarks.
  */
-import type { RowRef } from './nik-groups.js';
+import type { RowRef } from './row-ref.js';
 
 export interface BirthDate {
   readonly day: number;

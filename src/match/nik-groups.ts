@@ -6,20 +6,8 @@
  */
 import { jaroWinkler } from '../normalize/jaro-winkler.js';
 import { namesCompatible } from '../normalize/name.js';
-
-export interface RowRef {
-  /** Index of the input in the order given. */
-  readonly file: number;
-  readonly line: number;
-}
-
-export interface Candidate {
-  readonly ref: RowRef;
-  /** No rejecting finding of its own. */
-  readonly valid: boolean;
-  /** Non-empty known fields. */
-  readonly completeness: number;
-}
+import { betterCandidate, type Candidate } from './keep-policy.js';
+import { type RowRef, sameRef } from './row-ref.js';
 
 interface NameSeen {
   readonly tokens: readonly string[];
@@ -37,21 +25,6 @@ interface Group {
 
 /** Most names a group remembers: a NIK typed into 50 rows is a conflict long before that. */
 const MAX_NAMES = 16;
-
-export function isBefore(a: RowRef, b: RowRef): boolean {
-  return a.file < b.file || (a.file === b.file && a.line < b.line);
-}
-
-export function sameRef(a: RowRef, b: RowRef): boolean {
-  return a.file === b.file && a.line === b.line;
-}
-
-/** The SPEC's keep policy: a valid copy beats an invalid one, then the most complete, then the first. */
-export function betterCandidate(a: Candidate, b: Candidate): Candidate {
-  if (a.valid !== b.valid) return a.valid ? a : b;
-  if (a.completeness !== b.completeness) return a.completeness > b.completeness ? a : b;
-  return isBefore(b.ref, a.ref) ? b : a;
-}
 
 export type NikVerdict =
   | { kind: 'single' }

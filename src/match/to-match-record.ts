@@ -6,7 +6,7 @@ import { normalizeNik } from '../normalize/nik.js';
 import type { PreparedRow } from '../schema/row.js';
 import type { Field } from '../schema/fields.js';
 import type { BirthDate, MatchRecord } from './match-record.js';
-import type { RowRef } from './nik-groups.js';
+import type { RowRef } from './row-ref.js';
 
 /**
  * The birth date the row states: its TANGGAL LAHIR cell when readable (the reading the NIK agrees

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betterCandidate, NikGroups } from '../../src/match/nik-groups.js';
+import { betterCandidate } from '../../src/match/keep-policy.js';
+import { NikGroups } from '../../src/match/nik-groups.js';
 import { nameTokens } from '../../src/normalize/name.js';
 
 const NIK = '3275084507850001';
