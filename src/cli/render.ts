@@ -116,6 +116,8 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
     },
     done(summary, outDir) {
       this.stop();
+      // A worker that failed is said on stderr whatever the mode: the run was slower than it should be.
+      for (const m of summary.worker_fallbacks ?? []) streams.stderr.write(`${errColour.yellow('umkm-clean:')} ${m}\n`);
       // Loud notices are said once: in the table, or on stderr when there is no table.
       if (opts.json || opts.quiet) {
         for (const f of summary.files) {

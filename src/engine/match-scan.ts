@@ -9,10 +9,11 @@ import { Worker } from 'node:worker_threads';
 import { hash32 } from './growable.js';
 import { type KeyArrays, MatchKeyStore } from './match-keys.js';
 import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays } from './nik-table.js';
-import { builtWorker, parallelMinRows } from './threads.js';
+import { builtWorker, parallelMinRows } from '../threads/workers.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
 import { keepRank } from '../match/keep-policy.js';
+import { encodeScratchLine } from './scratch-line.js';
 import { nameTokens } from '../normalize/name.js';
 import type { PreparedRow } from '../schema/row.js';
 
@@ -77,10 +78,6 @@ export function matchRecordOf(r: MatchRow): MatchRecord {
   };
 }
 
-/** One scratch line per row with a well-formed NIK: what the resolve step needs of it. */
-function spillLine(r: MatchRow, name: string): string {
-  return `${r.ord}\t${r.nik}\t${r.valid ? 1 : 0}\t${r.filled}\t${name}\t${r.address}\t${r.nama}`;
-}
 
 export interface LineSink {
   write(line: string): Promise<void> | undefined;
@@ -110,8 +107,10 @@ export class MatchScan {
       // The second copy: the first learns only now that its NIK repeats.
       if (copy !== LATER_COPY) this.keys.markRepeated(copy);
     }
-    // cleanCell folded every tab and line break in the name into a space: a line stays a line.
-    return this.spill.write(spillLine(r, name));
+    // One scratch line per row with a well-formed NIK: what the resolve step needs of it.
+    return this.spill.write(
+      encodeScratchLine({ ord: r.ord, nik: r.nik, valid: r.valid, filled: r.filled, name, address: r.address, display: r.nama }),
+    );
   }
 
   /** After the last row: keys for every row, the scratch file closed. */

@@ -9,6 +9,7 @@ import { sharedF64, sharedU32, sharedU8 } from './growable.js';
 import { type KeyArrays, MatchKeyStore } from './match-keys.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { RowIndex, type RowIndexArrays } from './row-index.js';
+import { splitNameAndAddress } from './scratch-line.js';
 
 export interface PairRecordArrays {
   readonly keys: KeyArrays;
@@ -71,7 +72,7 @@ export class PairRecords {
 
   /**
    * The name and address tokens of a row that sits in a pair, as UTF-8 bytes: the scratch line's
-   * "name<TAB>address" (each joined by spaces), copied without decoding.
+   * bytes at nameAndAddressRange (scratch-line.ts), copied without decoding.
    */
   setBytes(ord: number, src: Uint8Array, from: number, to: number): void {
     const at = (this.slot[ord] as number) - 1;
@@ -92,8 +93,7 @@ export class PairRecords {
   recordOf(ord: number): MatchRecord | undefined {
     const at = (this.slot[ord] as number) - 1;
     if (at < 0) return undefined;
-    const text = this.buf.toString('utf8', this.from[at], this.to[at]);
-    const tab = text.indexOf('\t');
-    return this.keys.recordOf(ord, this.index.ref(ord), text.slice(0, tab), text.slice(tab + 1));
+    const [name, address] = splitNameAndAddress(this.buf.toString('utf8', this.from[at], this.to[at]));
+    return this.keys.recordOf(ord, this.index.ref(ord), name, address);
   }
 }

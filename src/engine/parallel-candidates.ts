@@ -6,19 +6,19 @@
  */
 import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
 import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
-import { builtWorker, parallelMinRows, runWorkerOnce } from './threads.js';
+import { builtWorker, type Fallback, fallbackOf, parallelMinRows, runWorkerOnce } from '../threads/workers.js';
 
 export async function candidatePairsParallel(
   rows: number,
   eligible: (ord: number) => boolean,
   keys: MatchKeyStore,
   options: FamilyOptions,
-): Promise<{ pairs: Float64Array; stats: CandidateStats; threads: number }> {
+): Promise<{ pairs: Float64Array; stats: CandidateStats; threads: number; fallbacks: Fallback[] }> {
   const families = keyFamilies(keys, options);
   const members = eligibleMembers(rows, eligible);
   const url = builtWorker('./candidates-worker.js', import.meta.url);
   if (!url || members.length < parallelMinRows() || families.length < 2) {
-    return { ...mergePairs([familyPairs(members, families)], families), threads: 1 };
+    return { ...mergePairs([familyPairs(members, families)], families), threads: 1, fallbacks: [] };
   }
   // Alternate families: the NIK-mask ones are alike, so each side gets a fair share.
   const theirs = families.map((_, i) => i).filter((i) => i % 2 === 1);
@@ -27,12 +27,11 @@ export async function candidatePairsParallel(
   // Our half runs while the worker does its own; an unhandled rejection waits for the await.
   pending.catch(() => undefined);
   const own = familyPairs(members, mine);
-  let other: FamilyPairs;
   try {
-    other = await pending;
-  } catch {
-    // A worker that could not run: its families on this thread, same pairs, only slower.
-    other = familyPairs(members, families.filter((_, i) => i % 2 === 1));
+    return { ...mergePairs([own, await pending], families), threads: 2, fallbacks: [] };
+  } catch (err) {
+    // A worker that could not run: its families on this thread, same pairs, only slower, and said.
+    const other = familyPairs(members, families.filter((_, i) => i % 2 === 1));
+    return { ...mergePairs([own, other], families), threads: 1, fallbacks: [fallbackOf('candidates', err)] };
   }
-  return { ...mergePairs([own, other], families), threads: 2 };
 }

@@ -41,6 +41,10 @@ const id = {
   'usage.outIsInput': (p) => `--out ${p.dir}: folder keluaran akan menimpa berkas masukan ${p.file}. Pilih folder lain.`,
   'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.`,
   internal: (p) => `Kesalahan internal: ${p.detail}. Laporkan ke pengembang bersama perintah yang dijalankan.`,
+  'sheet.rejected': () => 'ditolak',
+  'sheet.review': () => 'periksa',
+  'notice.workerFallback': (p) =>
+    `Thread kedua untuk ${p.work === 'scoring' ? 'penilaian pasangan' : 'pencarian pasangan calon'} gagal (${p.reason}); pekerjaannya dikerjakan di thread utama. Hasil sama, hanya lebih lambat. Laporkan ke pengembang.`,
   'notice.raggedLong': (p) => `${p.count} baris memiliki sel lebih banyak dari judul kolom (pertama di baris ${p.line}); sel tambahan disimpan sebagai ${p.column}.`,
   'notice.raggedShort': (p) => `${p.count} baris memiliki sel lebih sedikit dari judul kolom (pertama di baris ${p.line}); sel yang hilang dianggap kosong.`,
   'notice.duplicateColumn': (p) => `Kolom "${p.column}" dan "${p.other}" sama-sama berarti ${p.field}; yang dipakai "${p.other}".`,
@@ -105,6 +109,10 @@ const en: Record<MessageKey, Template> = {
   'usage.outIsInput': (p) => `--out ${p.dir}: the output folder would overwrite the input ${p.file}. Choose another folder.`,
   'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.`,
   internal: (p) => `Internal error: ${p.detail}. Report it to the developers with the command you ran.`,
+  'sheet.rejected': () => 'rejected',
+  'sheet.review': () => 'review',
+  'notice.workerFallback': (p) =>
+    `The second thread for ${p.work === 'scoring' ? 'scoring pairs' : 'finding candidate pairs'} failed (${p.reason}); its work ran on the main thread. Same results, only slower. Please report it to the developers.`,
   'notice.raggedLong': (p) => `${p.count} rows have more cells than the header (first on line ${p.line}); the extra cells are kept as ${p.column}.`,
   'notice.raggedShort': (p) => `${p.count} rows have fewer cells than the header (first on line ${p.line}); the missing cells count as empty.`,
   'notice.duplicateColumn': (p) => `Columns "${p.column}" and "${p.other}" both mean ${p.field}; "${p.other}" is used.`,

@@ -3,6 +3,7 @@
  * SAMA (one person) or BEDA (different people). Keyed by the unordered NIK pair, so a decision
  * survives re-exports that move rows to other lines or files.
  */
+import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { pairKey } from '../match/pair-key.js';
@@ -25,6 +26,8 @@ export interface DecisionsFile {
   readonly same: number;
   readonly different: number;
   readonly notices: Notice[];
+  /** SHA-256 of the file's bytes, as read for its rows. */
+  readonly sha256: string;
 }
 
 const DECISION_VALUES: Record<string, Decision> = { SAMA: 'SAMA', SAME: 'SAMA', BEDA: 'BEDA', DIFFERENT: 'BEDA' };
@@ -46,7 +49,8 @@ export async function readDecisions(
   let different = 0;
   let ignored = 0;
   let firstIgnored = 0;
-  for await (const batch of readDataRecords(plan)) {
+  const hash = createHash('sha256');
+  for await (const batch of readDataRecords(plan, undefined, undefined, (bytes) => hash.update(bytes))) {
     for (const rec of batch) {
       const raw = cleanCell(rec.cells[decisionCol]).toUpperCase();
       if (raw === '') continue;
@@ -65,5 +69,5 @@ export async function readDecisions(
   }
   const notices: Notice[] =
     ignored > 0 ? [{ key: 'notice.decisionsIgnored', params: { count: ignored, line: firstIgnored } }] : [];
-  return { file: name, same, different, notices };
+  return { file: name, same, different, notices, sha256: hash.digest('hex') };
 }

@@ -235,10 +235,26 @@ export async function* readDataRecords(
   signal?: AbortSignal,
   /** Bytes read so far in this call, for progress. */
   onBytes?: (bytes: number) => void,
+  /**
+   * Every byte of the file, in order, as it is read: the manifest's SHA-256 is taken from the
+   * read the records come from, not from a read of its own.
+   */
+  onFileBytes?: (bytes: Buffer) => void,
 ): AsyncGenerator<CsvRecord[]> {
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
   if (plan.format === 'xlsx') {
+    // A workbook is unzipped by exceljs from its path: its bytes are read once more for the
+    // checksum (workbooks are kecamatan-sized; large batches come as CSV).
+    if (onFileBytes) {
+      try {
+        for await (const chunk of createReadStream(plan.path, { highWaterMark: READ_BYTES, signal })) onFileBytes(chunk as Buffer);
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new InputError('input.unreadable', { file: plan.name, detail: code ?? String(err) }, { cause: err });
+      }
+    }
     // The workbook is unzipped as it streams: its progress is the whole file, once.
     onBytes?.(plan.size);
     for await (const batch of readXlsxRecords(plan.path)) {
@@ -259,6 +275,7 @@ export async function* readDataRecords(
     const stream = createReadStream(plan.path, { highWaterMark: READ_BYTES, signal });
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
+      onFileBytes?.(buf);
       for (let at = 0; at < buf.length; at += RECORD_CHUNK_BYTES) {
         const piece = buf.subarray(at, Math.min(buf.length, at + RECORD_CHUNK_BYTES));
         onBytes?.(piece.length);

@@ -1,4 +1,5 @@
 /** --received / --exclude lists: any CSV with a NIK column, read with the same sniffing as inputs. */
+import { createHash } from 'node:crypto';
 import type { Lang } from '../i18n/messages.js';
 import { normalizeNik } from '../normalize/nik.js';
 import { cleanCell } from '../normalize/empty.js';
@@ -12,6 +13,8 @@ export interface NikListFile {
   /** Non-empty cells that are no NIK: said once per list, so a broken list is noticed. */
   readonly invalid: number;
   readonly notices: Notice[];
+  /** SHA-256 of the file's bytes, as read for its rows. */
+  readonly sha256: string;
 }
 
 export async function readNikList(
@@ -26,7 +29,8 @@ export async function readNikList(
   let niks = 0;
   let invalid = 0;
   let firstInvalidLine = 0;
-  for await (const batch of readDataRecords(plan)) {
+  const hash = createHash('sha256');
+  for await (const batch of readDataRecords(plan, undefined, undefined, (bytes) => hash.update(bytes))) {
     for (const rec of batch) {
       const cell = cleanCell(rec.cells[col]);
       if (cell === '') continue;
@@ -42,5 +46,5 @@ export async function readNikList(
   }
   const notices: Notice[] =
     invalid > 0 ? [{ key: 'notice.listInvalid', params: { count: invalid, line: firstInvalidLine } }] : [];
-  return { plan, niks, invalid, notices };
+  return { plan, niks, invalid, notices, sha256: hash.digest('hex') };
 }

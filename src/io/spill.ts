@@ -70,28 +70,19 @@ export class SpillFile {
   }
 
   /**
-   * The lines, in the order written, whose leading number (the digits before the first tab) and
-   * bytes `wanted` accepts, a batch per chunk read: the chunk's bytes and where each wanted line
-   * starts and ends in them. Lines are split and their numbers read as bytes, so the lines not
-   * wanted (most of them) are never decoded, and a caller can copy fields as bytes without
-   * decoding the wanted ones either. UTF-8 never puts a tab or a line feed inside a character, so
-   * bytes 9 and 10 are always the separators.
+   * The lines, in the order written, that `wanted` accepts, a batch per chunk read: the chunk's
+   * bytes and where each wanted line starts and ends in them. `wanted` sees each line as bytes
+   * [start, end) before its line feed, so lines not wanted (most of them) are never decoded, and a
+   * caller can copy fields as bytes without decoding the wanted ones either.
    */
-  async *linesWhere(wanted: (lead: number, bytes: Buffer, tab: number, end: number) => boolean): AsyncGenerator<LineBatch> {
+  async *linesWhere(wanted: (bytes: Buffer, start: number, end: number) => boolean): AsyncGenerator<LineBatch> {
     let carry: Buffer | null = null;
     for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
       const buf: Buffer = carry ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       const ranges: number[] = [];
       let start = 0;
       for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-        let lead = 0;
-        let tab = start;
-        for (; tab < nl; tab++) {
-          const c = buf[tab] as number;
-          if (c === 9) break;
-          lead = lead * 10 + (c - 48);
-        }
-        if (wanted(lead, buf, tab, nl)) ranges.push(start, nl);
+        if (wanted(buf, start, nl)) ranges.push(start, nl);
         start = nl + 1;
       }
       // The unfinished last line: copied, so the chunk it came from can go.

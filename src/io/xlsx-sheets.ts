@@ -4,9 +4,8 @@
  * thread otherwise (running from the TypeScript sources). Either way the same writer makes the
  * same file.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtWorker } from '../threads/workers.js';
 import type { XlsxMessage, XlsxReply } from './xlsx-worker.js';
 import { XlsxSheetWriter } from './xlsx-writer.js';
 
@@ -34,8 +33,7 @@ let waiting = 0;
 
 function workerUrl(): URL | null {
   if (process.env.UMKM_CLEAN_XLSX_THREAD === '0') return null;
-  const url = new URL('./xlsx-worker.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  return builtWorker('./xlsx-worker.js', import.meta.url);
 }
 
 function shared(url: URL): Worker {

@@ -1,6 +1,6 @@
 /** Writes outcomes into the output files: the rows of the report layer, the files of the io layer. */
 import { basename, extname } from 'node:path';
-import type { Lang } from '../i18n/messages.js';
+import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { OutputFiles } from '../io/output-files.js';
 import { openSheet, type SheetSink } from '../io/xlsx-sheets.js';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../report/csv-rows.js';
 import type { TemplateColumn } from '../schema/template.js';
 import { neutralizeRow } from '../io/neutralize.js';
-import type { RowOutcome } from '../report/outcome.js';
+import type { RowOutcome } from '../outcome/row-outcome.js';
 import type { OutcomeSink } from './run-batch.js';
 
 /** rejected-<file>.xlsx: the kecamatan's own rows to fix, named after the file it sent. */
@@ -64,8 +64,8 @@ export function createFileSink(
       await files.writeRow('audit.csv', AUDIT_HEADER);
       if (xlsx) {
         await sheet('submission.xlsx', 'submission', submissionHeader);
-        await sheet('rejected.xlsx', lang === 'id' ? 'ditolak' : 'rejected', rejectedHeader);
-        await sheet('review.xlsx', lang === 'id' ? 'periksa' : 'review', reviewHeader);
+        await sheet('rejected.xlsx', formatMessage(lang, 'sheet.rejected'), rejectedHeader);
+        await sheet('review.xlsx', formatMessage(lang, 'sheet.review'), reviewHeader);
       }
     },
     // Each row is neutralised once, in place: its CSV line and its workbook row get the same cells.
@@ -91,7 +91,7 @@ export function createFileSink(
         if (own) wait = settle(wait, own.addRow(row));
         else {
           // The first rejected row of this file: its workbook is opened, then the row goes in.
-          const title = lang === 'id' ? 'ditolak' : 'rejected';
+          const title = formatMessage(lang, 'sheet.rejected');
           const opened = sheet(workbookName(o.sourceFile, new Set(sheets.keys())), title, rejectedHeader).then((w) => {
             perSource.set(o.sourceFile, w);
             return w.addRow(row);

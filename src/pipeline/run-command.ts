@@ -7,7 +7,6 @@ import type { ResolvedConfig } from '../config/parse-config.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { isOutputName, OutputFiles } from '../io/output-files.js';
-import { sha256FileOffThread } from '../io/off-thread-hash.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
@@ -65,8 +64,10 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
       },
       sink,
     );
+    // Each list's SHA-256, taken from the one read of its rows.
     const lists: Record<string, string> = {};
-    for (const path of [...input.received, ...input.exclude, ...input.decisions]) lists[path] = await sha256FileOffThread(path);
+    const read = [...result.received, ...result.excluded, ...result.decisions];
+    [...input.received, ...input.exclude, ...input.decisions].forEach((path, i) => (lists[path] = read[i]?.sha256 ?? ''));
     const summary = buildSummary(
       result,
       {

@@ -50,6 +50,8 @@ export interface ScanHooks {
   onSkip?(plan: InputPlan, rec: CsvRecord): void;
   /** After each chunk read: records and bytes so far in this pass. */
   onProgress?(plan: InputPlan, records: number, bytes: number): void;
+  /** Every byte of each file as it is read (the scan pass hashes them for the manifest). */
+  onFileBytes?(plan: InputPlan, bytes: Buffer): void;
 }
 
 /** The records of every input in input order, a batch per chunk read (no promise per row). */
@@ -62,7 +64,8 @@ export async function* scanRecords(plans: readonly InputPlan[], hooks: ScanHooks
     const onBytes = (n: number) => {
       bytes += n;
     };
-    for await (const batch of readDataRecords(plan, hooks.signal, onBytes)) {
+    const onFileBytes = hooks.onFileBytes ? (b: Buffer) => hooks.onFileBytes?.(plan, b) : undefined;
+    for await (const batch of readDataRecords(plan, hooks.signal, onBytes, onFileBytes)) {
       const out: ScannedRecord[] = [];
       for (const rec of batch) {
         const row = prepareRow(rec.cells, columns, hooks.asOf);

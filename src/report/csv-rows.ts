@@ -8,7 +8,7 @@ import { parseSex } from '../normalize/sex.js';
 import type { Field } from '../schema/fields.js';
 import type { TemplateColumn } from '../schema/template.js';
 import type { RatedFinding } from '../rules/types.js';
-import type { RowOutcome } from './outcome.js';
+import type { RowOutcome } from '../outcome/row-outcome.js';
 
 export const AUDIT_HEADER = ['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of'];
 export const REJECTED_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'duplicate_of'];

@@ -26,6 +26,8 @@ export interface SummaryInput {
     readonly confirmed: number;
   };
   readonly threads: { readonly scan: number; readonly match: number };
+  /** Work a failed worker left to this thread. */
+  readonly fallbacks: readonly { readonly work: string; readonly reason: string }[];
   readonly timingsMs: Readonly<Record<'sniff' | 'scan' | 'match' | 'write', number>>;
   readonly peakRssMb: Readonly<Record<'scan' | 'match' | 'write', number>>;
   readonly passes: number;
@@ -151,6 +153,10 @@ export function buildSummary(result: SummaryInput, meta: SummaryMeta, lang: Lang
     },
     timings_ms: { ...result.timingsMs, total: meta.totalMs },
     threads: result.threads,
+    // Only when a worker failed and its work ran on the main thread: never silently.
+    ...(result.fallbacks.length > 0
+      ? { worker_fallbacks: result.fallbacks.map((f) => formatMessage(lang, 'notice.workerFallback', { work: f.work, reason: f.reason })) }
+      : {}),
     passes: result.passes,
     peak_rss_mb: meta.peakRssMb,
     /** The process's peak RSS as it stood at the end of each phase: where memory grows. */

@@ -1,7 +1,7 @@
 /** Counts that summary.json and the terminal table show; pure accumulation over outcomes. */
 import type { ReasonCode } from '../schema/codes.js';
 import { foldKecamatan } from '../schema/region-table.js';
-import type { Disposition, RowOutcome } from './outcome.js';
+import type { Disposition, RowOutcome } from '../outcome/row-outcome.js';
 import type { Lang } from '../i18n/messages.js';
 import { reasonText } from '../i18n/reasons.js';
 import { auditNik } from './csv-rows.js';

@@ -4,7 +4,7 @@ import { candidatePairs, familyPairs, mergePairs, unpackPair } from '../../src/e
 import type { KeyFamily } from '../../src/engine/match-keys.js';
 
 describe('candidatePairs', () => {
-  it('pairs the rows that share a key, over more keys than one slab holds, in input order', () => {
+  it('pairs the rows that share a key, over more keys than one slab holds, in input order', { timeout: 120_000 }, () => {
     const rows = 1_300_000;
     const twins: KeyFamily = { name: 'twins', maxBlock: 16, keysPerRow: 1, keys: (ord, out) => ((out[0] = Math.floor(ord / 2) * 7919 + 1), 1) };
     // Blocks of 40 rows: over the limit, skipped and counted.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBirthDate, submissionValue, unionColumns } from '../../src/report/csv-rows.js';
-import type { RowOutcome } from '../../src/report/outcome.js';
+import type { RowOutcome } from '../../src/outcome/row-outcome.js';
 import type { Field } from '../../src/schema/fields.js';
 import { BASE, row } from '../helpers/rows.js';
 import { neutralizeCell } from '../../src/io/neutralize.js';

@@ -1,7 +1,8 @@
-/** When work goes to a second thread, and where its built module is. */
-import { existsSync } from 'node:fs';
+/**
+ * When work goes to a second thread, where its built module is, and how a one-job worker is run.
+ * The engine's workers (scan, candidates, scoring) and io's workbook worker all start here.
+ */
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 
 /** Below this many rows a second thread costs more to start than it saves. */
 const DEFAULT_MIN_ROWS = 50_000;
@@ -24,11 +25,10 @@ export function parallelMinPairs(): number {
 
 /**
  * The built worker module `name` beside the module at `base`, or null when running from the
- * TypeScript sources (tests in-process), where work stays on one thread.
+ * TypeScript sources (tests in-process, where `base` is a .ts file), where work stays on one thread.
  */
 export function builtWorker(name: string, base: string): URL | null {
-  const url = new URL(name, base);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  return base.startsWith('file:') && base.endsWith('.js') ? new URL(name, base) : null;
 }
 
 /** Runs a worker module that does one job and posts one result; rejects if it fails or exits first. */
@@ -37,8 +37,21 @@ export function runWorkerOnce<T>(url: URL, job: object, transferList: ArrayBuffe
     const worker = new Worker(url, { workerData: job, transferList });
     worker.once('message', (r: T) => resolve(r));
     worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker ${url.pathname} exited with code ${code}`));
-    });
+    worker.once('exit', (code) => reject(new Error(`worker ${url.pathname.split('/').pop()} exited with code ${code} before its result`)));
   });
+}
+
+/**
+ * Work given to a worker that failed, done on this thread instead: the run's result is the same,
+ * only slower, and it says so (summary.json threads.fallbacks, a line on stderr) with why.
+ */
+export interface Fallback {
+  /** Which work: 'candidates' or 'scoring'. */
+  readonly work: string;
+  readonly reason: string;
+}
+
+export function fallbackOf(work: string, err: unknown): Fallback {
+  const reason = err instanceof Error ? err.message : String(err);
+  return { work, reason: reason.split('\n')[0] ?? reason };
 }

@@ -20,13 +20,3 @@ export interface RowOutcome {
   /** The other row's NIK, for review rows: decisions are keyed by the NIK pair. */
   readonly matchNik: string;
 }
-
-/** Rejecting findings decide first, then review, else the row goes through (warnings ride along). */
-export function decideDisposition(findings: readonly RatedFinding[]): Disposition {
-  let review = false;
-  for (const f of findings) {
-    if (f.severity === 'reject') return 'rejected';
-    if (f.severity === 'review') review = true;
-  }
-  return review ? 'review' : 'accepted';
-}
