@@ -4,8 +4,8 @@
  * skip and the run prints one line saying so (corpora-reporter.ts). CI always has ../shared: there
  * a missing folder fails every file that needs it, naming the path, instead of skipping.
  *
- * The behaviours these corpora check are also tested on our own fixtures (test/fixtures/dialects),
- * so a fresh clone still tests them.
+ * The behaviours these corpora check are also tested on our own fixtures (test/fixtures/dialects.ts,
+ * read in test/pipeline/read-dialects.test.ts), so a fresh clone still tests them.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,8 @@
 /**
  * The reader on encoding and line-ending files nobody here wrote (../shared/corpora): the right
  * encoding, header and row count, no BOM in the first header, and the text free of mojibake.
- * Skipped when ../shared is missing (failing under CI).
+ * Skipped when ../shared is missing (failing under CI); test/pipeline/read-dialects.test.ts checks the
+ * same behaviours on our own files.
  */
 import { expect, it } from 'vitest';
 import { readDataRecords, sniffInput } from '../../src/io/read-input.js';
