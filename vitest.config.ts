@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // End-to-end tests spawn the built binary; give a slow CI machine room.
     testTimeout: 30_000,
+    // The second reporter prints one line when the ../shared corpora tests were skipped.
+    reporters: ['default', './test/helpers/corpora-reporter.ts'],
   },
 });

@@ -30,14 +30,22 @@ function chromium(args: string[]): string {
   return r.stdout;
 }
 
+/** What this test reads of summary.json. */
+interface Summary {
+  totals: { rows: number; accepted: number; rejected: number; review: number; skipped_lines: number };
+  reasons: Record<string, number>;
+  warnings: Record<string, number>;
+  files: { file: string; rows: number }[];
+}
+
 describe.skipIf(!CHROMIUM)('report.html in headless chromium', () => {
   const out = join(tmp, 'demo');
-  let summary: any;
+  let summary: Summary;
   let dom = '';
   beforeAll(() => {
     const inputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt', 'kec-rawalumbu.csv'].map((f) => join(DEMO, f));
     expect(runCli(['clean', ...inputs, '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet']).code).toBe(0);
-    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
     dom = chromium(['--dump-dom', pathToFileURL(join(out, 'report.html')).href]);
   });
 
@@ -56,7 +64,7 @@ describe.skipIf(!CHROMIUM)('report.html in headless chromium', () => {
     const bars = [...dom.matchAll(/<tr data-key="([A-Z_]+)">.*?data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
     expect(Object.fromEntries(bars)).toEqual({ ...summary.reasons, ...summary.warnings });
     const files = [...dom.matchAll(/<tr data-file="([^"]+)">.*?data-count="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
-    expect(files).toEqual(summary.files.map((f: { file: string; rows: number }) => [f.file, f.rows]));
+    expect(files).toEqual(summary.files.map((f) => [f.file, f.rows]));
   });
 
   it('masks NIKs and carries the loud warning of the damaged file', () => {

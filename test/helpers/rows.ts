@@ -7,7 +7,7 @@ import { DEFAULT_REQUIRED, type Field, KNOWN_FIELDS } from '../../src/schema/fie
 export function row(values: Partial<Record<Field, string>>, asOf = '2021-05-20'): PreparedRow {
   const fields = KNOWN_FIELDS.filter((f) => values[f] !== undefined);
   const columns: Partial<Record<Field, number>> = {};
-  fields.forEach((f, i) => (columns[f] = i));
+  for (const [i, f] of fields.entries()) columns[f] = i;
   return prepareRow(fields.map((f) => values[f] as string), columns, asOf);
 }
 

@@ -6,9 +6,25 @@ import type { KeyFamily } from '../../src/engine/match-keys.js';
 describe('candidatePairs', () => {
   it('pairs the rows that share a key, over more keys than one slab holds, in input order', { timeout: 120_000 }, () => {
     const rows = 1_300_000;
-    const twins: KeyFamily = { name: 'twins', maxBlock: 16, keysPerRow: 1, keys: (ord, out) => ((out[0] = Math.floor(ord / 2) * 7919 + 1), 1) };
+    const twins: KeyFamily = {
+      name: 'twins',
+      maxBlock: 16,
+      keysPerRow: 1,
+      keys: (ord, out) => {
+        out[0] = Math.floor(ord / 2) * 7919 + 1;
+        return 1;
+      },
+    };
     // Blocks of 40 rows: over the limit, skipped and counted.
-    const crowds: KeyFamily = { name: 'crowds', maxBlock: 16, keysPerRow: 1, keys: (ord, out) => ((out[0] = 1e12 + Math.floor(ord / 40)), 1) };
+    const crowds: KeyFamily = {
+      name: 'crowds',
+      maxBlock: 16,
+      keysPerRow: 1,
+      keys: (ord, out) => {
+        out[0] = 1e12 + Math.floor(ord / 40);
+        return 1;
+      },
+    };
     // A row emitting one key twice sits in its block once.
     const again: KeyFamily = {
       name: 'again',

@@ -1,20 +1,19 @@
 /**
  * Conformance of our tokenizer on corpora nobody here wrote (../shared/corpora): csv-spectrum's
  * expected JSON, PapaParse's input->output vectors, and csv-parse (the reference reader) as an
- * oracle on every single-line-ending file of the dialect suites.
+ * oracle on every single-line-ending file of the dialect suites. Skipped when ../shared is missing
+ * (failing under CI); test/pipeline/read-dialects.test.ts checks the same behaviours on our own files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { tokenizeCsv } from '../../src/io/csv-tokenizer.js';
-import { CORPORA } from '../helpers/paths.js';
+import { corporaTable, corpus, describeCorpora } from '../helpers/corpora.js';
 
-const CSV = join(CORPORA, 'csv-parsing');
-
-describe('csv-spectrum', () => {
-  const dir = join(CSV, 'csv-spectrum');
-  const names = readdirSync(join(dir, 'csvs')).filter((f) => f.endsWith('.csv'));
+describeCorpora('csv-spectrum', () => {
+  const dir = corpus('csv-spectrum');
+  const names = corporaTable('csv-spectrum', () => readdirSync(join(dir, 'csvs')).filter((f) => f.endsWith('.csv')));
   it('has its cases', () => expect(names.length).toBeGreaterThanOrEqual(12));
   for (const name of names) {
     it(name, () => {
@@ -41,8 +40,11 @@ interface Vector {
   expected: { data: string[][]; errors: unknown[]; meta?: { delimiter?: string } };
 }
 
-describe('PapaParse vectors (RFC 4180 cases: no options but the delimiter, no errors expected)', () => {
-  const vectors = JSON.parse(readFileSync(join(CSV, 'papaparse', 'papaparse-test-vectors.json'), 'utf8')) as Vector[];
+describeCorpora('PapaParse vectors (RFC 4180 cases: no options but the delimiter, no errors expected)', () => {
+  const vectors = corporaTable(
+    'PapaParse vectors',
+    () => JSON.parse(readFileSync(corpus('papaparse', 'papaparse-test-vectors.json'), 'utf8')) as Vector[],
+  );
   // Left out, on purpose: vectors about Papa's delimiter guessing (our sniffer looks for the header
   // instead) and "Mixed slash n and slash r" (Papa keeps a lone CR inside a cell when the file
   // began with LF; we end the record on every line break, since merged kecamatan files mix them).
@@ -71,7 +73,7 @@ describe('PapaParse vectors (RFC 4180 cases: no options but the delimiter, no er
   }
 });
 
-describe('csv-parse as oracle on dialect files with one line-ending style', () => {
+describeCorpora('csv-parse as oracle on dialect files with one line-ending style', () => {
   const files = [
     ['csv-spectrum/csvs/newlines_crlf.csv', ','],
     ['csv-spectrum/csvs/quotes_and_newlines.csv', ','],
@@ -92,7 +94,7 @@ describe('csv-parse as oracle on dialect files with one line-ending style', () =
   ] as const;
   for (const [file, delimiter] of files) {
     it(file, () => {
-      const text = readFileSync(join(CSV, file), 'utf8').replace(/^\uFEFF/, '');
+      const text = readFileSync(corpus(file), 'utf8').replace(/^\uFEFF/, '');
       const oracle = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][];
       expect(tokenizeCsv(text, delimiter).map((r) => r.cells)).toEqual(oracle);
     });

@@ -15,7 +15,7 @@ describe('dropFarPairs', () => {
   it('leaves the matches and counts of scoring every pair as they were', () => {
     const { records } = toMatchRecords(generateBatch({ rows: 20_000, seed: 9 }));
     const store = new MatchKeyStore();
-    records.forEach((r, i) => store.add(i, r));
+    for (const [i, r] of records.entries()) store.add(i, r);
     const families = keyFamilies(store, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion });
     const { pairs } = candidatePairs(records.length, (ord) => store.present.get(ord) !== 0, families);
     // BEDA on every 50th pair, near or far.

@@ -108,7 +108,7 @@ describe('MatchList', () => {
     for (const at of [0, 1, 1234, 2000, 3999, 4000]) {
       const first = new MatchList();
       const later = new MatchList();
-      offers.forEach((o, i) => (i < at ? first : later).offer(o.held, o.other, o.result));
+      for (const [i, o] of offers.entries()) (i < at ? first : later).offer(o.held, o.other, o.result);
       first.absorb(later.parts());
       expect(first.size, `split at ${at}`).toBe(one.size);
       expect([...first.entries()], `split at ${at}`).toEqual(expected);

@@ -122,7 +122,7 @@ describe('findPossibleDuplicates', () => {
       rec({ id: '3275084507850003', name: 'BUDI SANTOSO', ...bare }),
     ];
     const store = new MatchKeyStore();
-    rows.forEach((r, i) => store.add(i, r));
+    for (const [i, r] of rows.entries()) store.add(i, r);
     const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store, { area: false, withinIdRegion: true }));
     // The far NIK meets nobody, and another name does not meet a neighbouring serial.
     expect([...pairs].map(unpackPair)).toEqual([

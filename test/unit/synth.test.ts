@@ -30,10 +30,10 @@ describe('synthetic generator', () => {
     expect(hardNegatives.filter(([a, b]) => flagged.has([a, b].sort().join('|')))).toEqual([]);
     // Every repeat under another NIK that has corroborating evidence should be found.
     const repeats = new Map<number, number[]>();
-    records.forEach((r, i) => {
+    for (const i of records.keys()) {
       const e = entity[i] as number;
       repeats.set(e, [...(repeats.get(e) ?? []), i]);
-    });
+    }
     let expected = 0;
     let found = 0;
     for (const rows of repeats.values()) {
