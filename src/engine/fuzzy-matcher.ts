@@ -109,7 +109,7 @@ export function findPossibleDuplicates(
   different: ReadonlySet<string> = new Set(),
 ): { matches: Map<number, MatchFound>; stats: MatchStats } {
   const store = new MatchKeyStore();
-  records.forEach((r, i) => store.add(i, r));
+  for (const [i, r] of records.entries()) store.add(i, r);
   const { pairs, stats: cand } = candidatePairs(
     records.length,
     (ord) => store.present.get(ord) !== 0,

@@ -172,7 +172,11 @@ export function unpackRows(b: MatchRowBatch): MatchRow[] {
   const out: MatchRow[] = [];
   const { text, lengths } = b;
   let at = 0;
-  const next = (k: number) => text.slice(at, (at += lengths[k] as number));
+  const next = (k: number) => {
+    const from = at;
+    at += lengths[k] as number;
+    return text.slice(from, at);
+  };
   for (let i = 0; i < b.nums.length / 4; i++) {
     const l = i * TEXTS;
     // Fields in MatchRow order: each slice starts where the one before it ended.

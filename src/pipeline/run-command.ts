@@ -67,7 +67,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     // Each list's SHA-256, taken from the one read of its rows.
     const lists: Record<string, string> = {};
     const read = [...result.received, ...result.excluded, ...result.decisions];
-    [...input.received, ...input.exclude, ...input.decisions].forEach((path, i) => (lists[path] = read[i]?.sha256 ?? ''));
+    for (const [i, path] of [...input.received, ...input.exclude, ...input.decisions].entries()) lists[path] = read[i]?.sha256 ?? '';
     const summary = buildSummary(
       result,
       {
