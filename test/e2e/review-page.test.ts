@@ -20,7 +20,8 @@ import { type DecisionEntry, readDecisions } from '../../src/io/read-decisions.j
 import { pairKey } from '../../src/match/fuzzy-matcher.js';
 import { type ReviewItem, type ReviewPageModel, renderReviewPage } from '../../src/report/review-page.js';
 import { buildAliasIndex } from '../../src/schema/fields.js';
-import { ROOT } from '../helpers/paths.js';
+import { runCli } from '../helpers/cli.js';
+import { DEMO, ROOT } from '../helpers/paths.js';
 import { syntheticReviewModel } from '../helpers/review-model.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -189,6 +190,58 @@ describe.skipIf(!HAVE_CHROMIUM)('review.html in headless chromium', () => {
     expect(problems).toEqual([]);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:'))).toEqual([]);
     await ctx.close();
+  }, 120_000);
+
+  it('hands its decisions to the next run: the held row of a SAMA pair is rejected, a BEDA pair accepted', async () => {
+    // A run on the demo exports, and a page built from its review.csv (the pipeline's wiring
+    // will build it from the run itself; the other row of a pair is not in review.csv).
+    const inputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt'].map((f) => join(DEMO, f));
+    const run = (out: string, extra: string[] = []) =>
+      runCli(['clean', ...inputs, '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet', ...extra]);
+    const first = join(tmp, 'run-1');
+    expect(run(first).code).toBe(0);
+    const review = parse(readFileSync(join(first, 'review.csv')), { columns: true, bom: true }) as Record<string, string>[];
+    const fields = ['NIK', 'NAMA', 'ALAMAT', 'NO HP', 'KELURAHAN', 'KECAMATAN'];
+    const view = (r: Record<string, string>) => ({
+      ref: `${r.source_file}:${r.source_line}`,
+      values: Object.fromEntries(fields.map((f) => [f, r[f] ?? ''])),
+    });
+    const items: ReviewItem[] = review
+      .filter((r) => r.reason_codes === 'POSSIBLE_DUPLICATE')
+      .map((r) => ({
+        id: `${r.source_file}:${r.source_line}`,
+        code: 'POSSIBLE_DUPLICATE',
+        kecamatan: r.KECAMATAN ?? '',
+        score: r.match_score ?? '',
+        evidence: r.reasons ?? '',
+        held: view(r),
+        others: [{ ref: r.match_with ?? '', values: {} }],
+        nik: (r.NIK ?? '').replace(/\D/g, ''),
+        matchNik: r.match_nik ?? '',
+      }));
+    expect(items.map((it) => it.id)).toEqual(['kec-bekasi-barat.csv:10']);
+    const model: ReviewPageModel = { manifestId: 'demo-run-1', generatedAt: '2021-05-20', inputs: ['kec-pondokgede.csv'], fields, items };
+    const url = write('review-demo.html', model);
+    const audit = (out: string) =>
+      (parse(readFileSync(join(out, 'audit.csv')), { columns: true }) as Record<string, string>[]).find(
+        (r) => r.source_file === 'kec-bekasi-barat.csv' && r.source_line === '10',
+      );
+    for (const [key, decision, disposition] of [
+      ['s', 'SAMA', { disposition: 'rejected', reason_codes: 'DUPLICATE_CONFIRMED', duplicate_of: 'kec-pondokgede.csv:5' }],
+      ['b', 'BEDA', { disposition: 'accepted', reason_codes: '' }],
+    ] as const) {
+      const { ctx, page, problems } = await open(url);
+      await page.keyboard.press(key);
+      expect(await cards(page).first().getAttribute('data-decision')).toBe(decision);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=save]')]);
+      const file = join(tmp, `${decision}-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      const out = join(tmp, `run-${decision}`);
+      expect(run(out, ['--decisions', file]).code).toBe(0);
+      expect(audit(out)).toMatchObject(disposition);
+      expect(problems).toEqual([]);
+      await ctx.close();
+    }
   }, 120_000);
 
   it('makes room in a full storage by dropping the oldest other run, and says so when it cannot', async () => {
