@@ -124,19 +124,20 @@ export const REVIEW_PAGE_SCRIPT = String.raw`
   } catch (e) {
     store = null;
   }
-  let touched = {};
+  // A Map, not an object: an item id is any text, "__proto__" included.
+  let touched = new Map();
   let lastAt = null;
   if (store) {
     try {
       const parsed = JSON.parse(store.getItem(KEY) || 'null');
-      if (parsed && typeof parsed.d === 'object' && parsed.d !== null) touched = parsed.d;
+      if (parsed && typeof parsed.d === 'object' && parsed.d !== null) touched = new Map(Object.entries(parsed.d));
       lastAt = store.getItem(AT);
     } catch (e) {
-      touched = {};
+      touched = new Map();
     }
   }
   const dec = items.map((it) => {
-    const own = Object.prototype.hasOwnProperty.call(touched, it.id) ? touched[it.id] : undefined;
+    const own = touched.get(it.id);
     if (own !== undefined && DECISIONS.includes(own)) return own;
     return it.decision === 'SAMA' || it.decision === 'BEDA' ? it.decision : '';
   });
@@ -170,7 +171,7 @@ export const REVIEW_PAGE_SCRIPT = String.raw`
   const persist = () => {
     unsaved = true;
     if (!store) return;
-    const text = JSON.stringify({ v: 1, t: Date.now(), d: touched });
+    const text = JSON.stringify({ v: 1, t: Date.now(), d: Object.fromEntries(touched) });
     for (;;) {
       try {
         store.setItem(KEY, text);
@@ -481,7 +482,7 @@ export const REVIEW_PAGE_SCRIPT = String.raw`
 
   const decide = (i, d, advance) => {
     dec[i] = d;
-    touched[items[i].id] = d;
+    touched.set(items[i].id, d);
     persist();
     const c = shown.get(i);
     if (c) paint(c, i);

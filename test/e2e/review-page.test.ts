@@ -302,13 +302,19 @@ describe.skipIf(!HAVE_CHROMIUM)('review.html in headless chromium', () => {
   });
 
   it('speaks English with lang en', async () => {
-    const model = syntheticReviewModel({ pairs: 3, conflicts: 1, lang: 'en' });
+    const base = syntheticReviewModel({ pairs: 3, conflicts: 1, lang: 'en' });
+    // An id is any text: this one must still be a key of its own in the page's storage.
+    const model = { ...base, items: base.items.map((it, i) => (i === 0 ? { ...it, id: '__proto__' } : it)) };
     const { ctx, page, problems } = await open(write('review-en.html', model, 'en'));
     expect(await page.textContent('[data-testid=save]')).toBe('Save decisions (CSV)');
     expect(await page.textContent('[data-testid=progress]')).toBe('0 of 4 decided');
     expect(await cards(page).first().locator('.evidence').textContent()).toMatch(/^Evidence: NIK differs in 1 digit/);
     await page.keyboard.press('s');
     expect(await cards(page).first().locator('.badge').textContent()).toBe('SAMA');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await cards(page).first().locator('.badge').textContent()).toBe('SAMA');
+    expect(await page.textContent('[data-testid=progress]')).toBe('1 of 4 decided');
     expect(problems).toEqual([]);
     await ctx.close();
   });
