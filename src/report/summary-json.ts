@@ -3,6 +3,7 @@ import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { BatchResult } from '../pipeline/run-batch.js';
 import type { NikListFile } from '../io/read-nik-list.js';
 import type { Notice } from './notice.js';
+import { maskIds } from './mask.js';
 
 export interface Manifest {
   /** SHA-256 of each list and decisions file, by path as given. */
@@ -30,7 +31,8 @@ function renderNotices(notices: readonly Notice[], lang: Lang) {
   return notices.map((n) => ({
     code: n.key.replace(/^notice\./, ''),
     level: n.loud ? 'warning' : 'info',
-    message: formatMessage(lang, n.key, n.params),
+    // Words for a person, which may quote a file name or a cell: NIK-like values masked.
+    message: maskIds(formatMessage(lang, n.key, n.params)),
   }));
 }
 
@@ -107,7 +109,8 @@ export function buildSummary(result: BatchResult, meta: SummaryMeta, lang: Lang)
       skipped_as_decided_different: result.matching.decidedDifferent,
       confirmed_by_decision: result.matching.confirmed,
     },
-    skipped_lines: c.skipped,
+    // The text of a line that is no record, for a person to recognise it: masked like a message.
+    skipped_lines: c.skipped.map((s) => ({ file: s.file, line: s.line, text: maskIds(s.text) })),
     manifest: {
       tool: meta.tool,
       inputs: result.inputs.map((r) => ({ file: r.plan.name, path: r.plan.path, bytes: r.plan.size, sha256: r.sha256 })),
