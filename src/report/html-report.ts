@@ -4,6 +4,7 @@
  * warnings per file, and the options used. Pure: summary in, HTML out.
  */
 import type { Lang } from '../i18n/messages.js';
+import { maskIds } from './mask.js';
 import { reasonSummary } from '../i18n/reasons.js';
 import type { ReasonCode } from '../schema/codes.js';
 import type { Example } from './summary.js';
@@ -62,14 +63,13 @@ const T = {
   },
 } as const;
 
-/** Escapes for HTML and masks every 16-digit run: reason texts quote the other row's NIK. */
+/**
+ * Escapes for HTML and masks every NIK-like value (src/report/mask.ts): reason texts quote the
+ * row's own NIK however damaged, and the other row's; names and file names may hold one too.
+ * Everything on the page goes through here, so nothing reaches it unmasked.
+ */
 export function escapeHtml(s: string): string {
-  return s.replace(/\b\d{16}\b/g, maskNik).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-/** 3275********0001: enough to find the row, not enough to misuse the number. */
-export function maskNik(nik: string): string {
-  return /^\d{16}$/.test(nik) ? `${nik.slice(0, 4)}********${nik.slice(12)}` : nik.replace(/\d/g, '*');
+  return maskIds(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 function bars(entries: [string, number][], testid: string, label: (k: string) => string): string {
@@ -110,7 +110,7 @@ export function renderHtmlReport(summary: SummaryJson, examples: ReadonlyMap<str
     .map(([code, n]) => {
       const ex = examples.get(code) ?? [];
       return `<li><b>${escapeHtml(code)}</b> (${n}): ${escapeHtml(reasonSummary(lang, code as ReasonCode))}<ul>${ex
-        .map((e) => `<li><code>${escapeHtml(e.file)}:${e.line}</code> NIK <code>${escapeHtml(maskNik(e.nik))}</code> — ${escapeHtml(e.text)}</li>`)
+        .map((e) => `<li><code>${escapeHtml(e.file)}:${e.line}</code> NIK <code>${escapeHtml(e.nik)}</code> — ${escapeHtml(e.text)}</li>`)
         .join('')}</ul></li>`;
     })
     .join('');

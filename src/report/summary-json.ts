@@ -4,6 +4,7 @@ import type { DecisionsFile } from '../io/read-decisions.js';
 import type { InputPlan } from '../io/read-input.js';
 import type { NikListFile } from '../io/read-nik-list.js';
 import type { Notice } from '../i18n/notice.js';
+import { maskIds } from './mask.js';
 import type { SummaryCounter } from './summary.js';
 
 /** What a batch hands the summary: its own shape here, so the report layer needs nothing of the pipeline. */
@@ -63,7 +64,8 @@ function renderNotices(notices: readonly Notice[], lang: Lang) {
   return notices.map((n) => ({
     code: n.key.replace(/^notice\./, ''),
     level: n.loud ? 'warning' : 'info',
-    message: formatMessage(lang, n.key, n.params),
+    // Words for a person, which may quote a file name or a cell: NIK-like values masked.
+    message: maskIds(formatMessage(lang, n.key, n.params)),
   }));
 }
 
@@ -140,7 +142,8 @@ export function buildSummary(result: SummaryInput, meta: SummaryMeta, lang: Lang
       skipped_as_decided_different: result.matching.decidedDifferent,
       confirmed_by_decision: result.matching.confirmed,
     },
-    skipped_lines: c.skipped,
+    // The text of a line that is no record, for a person to recognise it: masked like a message.
+    skipped_lines: c.skipped.map((s) => ({ file: s.file, line: s.line, text: maskIds(s.text) })),
     manifest: {
       tool: meta.tool,
       inputs: result.inputs.map((r) => ({ file: r.plan.name, path: r.plan.path, bytes: r.plan.size, sha256: r.sha256 })),

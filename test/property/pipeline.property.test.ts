@@ -31,6 +31,8 @@ type Col = keyof typeof HEADERS | 'extra';
 const cellText = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('SITI AMINAH', "MA'RUF", 'NUR’AINI', 'BUDI, S.PD', 'JL. "MAWAR" 5', 'KP. DUKUH\r\nRT 01', 'KP. DUKUH\nRT 02', 'WARUNG', '-', 'TIDAK ADA', '') },
   { weight: 2, arbitrary: fc.constantFrom('=1+1', '+62 812', '-A1', '@SUM(A1)', '\tTAB', '=HYPERLINK("x")') },
+  // What a spreadsheet that trims or folds runs as a formula too (issue 16: LibreOffice's "trim spaces").
+  { weight: 1, arbitrary: fc.constantFrom('  =1+1', '\u00a0=1+1', '\n=1+1', '\uff1d1+1', ' @SUM(1)', '\u3000\uff0bA1', "\u200b=cmd|' /C calc'!A0") },
   { weight: 2, arbitrary: fc.string({ maxLength: 20 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff]/g, '')) },
   { weight: 1, arbitrary: fc.constantFrom('X'.repeat(5000), 'Y '.repeat(3000)) },
 );
@@ -133,7 +135,10 @@ describe('pipeline properties', () => {
         for (const name of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) {
           for (const r of read(name)) {
             for (const v of Object.values(r)) {
-              expect(/^[=+\-@\t\r]/.test(v) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(v), `${name}: ${JSON.stringify(v)}`).toBe(false);
+              // Trimmed and folded as a spreadsheet may: no formula character first, unless a plain number.
+              const seen = v.normalize('NFKC').replace(/^[\s\p{Cc}\p{Cf}]+/u, '');
+              const formula = /^[\t\r\n]/.test(v) || /^[=+\-@]/.test(seen);
+              expect(formula && !/^[+-]?\d+(?:[.,]\d+)?$/.test(seen.trimEnd()), `${name}: ${JSON.stringify(v)}`).toBe(false);
             }
           }
         }
