@@ -46,3 +46,13 @@ export class InputError extends UmkmError {
     super(key, params, EXIT_INPUT, options);
   }
 }
+
+/**
+ * Exit 1: a worker thread failed to load, crashed or exited. Its work cannot be taken over at that
+ * point (the scan's), so the run stops, saying which worker and why, without a stack trace.
+ */
+export class WorkerError extends UmkmError {
+  constructor(worker: string, detail: string, options?: { cause?: unknown }) {
+    super('worker.failed', { worker, detail }, EXIT_INTERNAL, options);
+  }
+}

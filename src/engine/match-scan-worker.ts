@@ -1,34 +1,28 @@
 /**
- * The worker side of the scan's matcher half: rows arrive in batches, in input order, and are
- * acknowledged once taken; at the end the NIK table and key arrays go back over shared memory.
+ * The worker side of the scan's matcher half: rows arrive in batches, in input order, each answered
+ * once taken (the main thread's back-pressure); at the end the NIK table and key arrays go back
+ * over shared memory.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { SpillFile } from '../io/spill.js';
-import { MatchScan, type ScanMessage, type ScanReply, unpackRows } from './match-scan.js';
+import { serveChannel } from '../threads/channel.js';
+import { MatchScan, type ScanDone, type ScanMessage, unpackRows } from './match-scan.js';
 
 const { expectedRows, spillPath } = workerData as { expectedRows: number; spillPath: string };
-const port = parentPort;
 const ready = SpillFile.openAt(spillPath).then((spill) => new MatchScan(expectedRows, spill));
-let queue: Promise<void> = Promise.resolve();
+// A scratch file that cannot be opened is said when the first batch is answered.
+ready.catch(() => undefined);
 
-async function handle(m: ScanMessage): Promise<void> {
+serveChannel(async (_lane, body) => {
+  const m = body as ScanMessage;
   const scan = await ready;
   if (m.op === 'rows') {
     for (const r of unpackRows(m.batch)) {
       const wait = scan.add(r);
       if (wait) await wait;
     }
-    port?.postMessage({ op: 'ack' } satisfies ScanReply);
-  } else {
-    await scan.finish(m.rows);
-    port?.postMessage({ op: 'done', table: scan.table.arrays(), keys: scan.keys.arrays() } satisfies ScanReply);
+    return undefined;
   }
-}
-
-port?.on('message', (m: ScanMessage) => {
-  queue = queue
-    .then(() => handle(m))
-    .catch((err: unknown) => {
-      port.postMessage({ op: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ScanReply);
-    });
+  await scan.finish(m.rows);
+  return { table: scan.table.arrays(), keys: scan.keys.arrays() } satisfies ScanDone;
 });

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { hash32 } from './growable.js';
 import { type KeyArrays, MatchKeyStore } from './match-keys.js';
 import { FIRST_COPY, LATER_COPY, NikTable, nikTableCapacity, type NikTableArrays } from './nik-table.js';
+import { WorkerChannel } from '../threads/channel.js';
 import { builtWorker, parallelMinRows } from '../threads/workers.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { addressOf, areaOf, kkDigits, statedBirth } from '../match/to-match-record.js';
@@ -205,72 +206,41 @@ export function unpackRows(b: MatchRowBatch): MatchRow[] {
 export type ScanMessage =
   | { readonly op: 'rows'; readonly batch: MatchRowBatch }
   | { readonly op: 'finish'; readonly rows: number };
-export type ScanReply =
-  | { readonly op: 'ack' }
-  | { readonly op: 'done'; readonly table: NikTableArrays; readonly keys: KeyArrays }
-  | { readonly op: 'error'; readonly message: string };
+/** The worker's answer to 'finish': the NIK table and keys, over shared memory. */
+export interface ScanDone {
+  readonly table: NikTableArrays;
+  readonly keys: KeyArrays;
+}
 
 const BATCH_ROWS = 1024;
+/** Batches sent and not yet taken before the reader waits (back-pressure). */
 const MAX_IN_FLIGHT = 8;
 
 /** The main thread's side of a scan running on a worker. */
 class WorkerMatchScan implements MatchScanSink {
   private pending: MatchRow[] = [];
-  private inFlight = 0;
-  private failed: Error | null = null;
-  private wake: (() => void) | null = null;
-  private done: ((r: Extract<ScanReply, { op: 'done' }>) => void) | null = null;
 
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (m: ScanReply) => {
-      if (m.op === 'ack') this.inFlight--;
-      else if (m.op === 'done') this.done?.(m);
-      else this.failed ??= new Error(m.message);
-      this.wake?.();
-    });
-    worker.on('error', (err) => {
-      this.failed ??= err;
-      this.wake?.();
-    });
-    worker.on('exit', (code) => {
-      this.failed ??= new Error(`scan worker exited with code ${code}`);
-      this.wake?.();
-    });
-  }
+  constructor(private readonly channel: WorkerChannel) {}
 
-  private send(): void {
+  private send(): Promise<void> | undefined {
     const batch = packRows(this.pending);
-    this.worker.postMessage({ op: 'rows', batch } satisfies ScanMessage, [batch.nums.buffer as ArrayBuffer, batch.lengths.buffer as ArrayBuffer]);
     this.pending = [];
-    this.inFlight++;
+    return this.channel.send(0, { op: 'rows', batch } satisfies ScanMessage, [batch.nums.buffer as ArrayBuffer, batch.lengths.buffer as ArrayBuffer]);
   }
 
   add(r: MatchRow): Promise<void> | undefined {
-    if (this.failed) return Promise.reject(this.failed);
     this.pending.push(r);
-    if (this.pending.length < BATCH_ROWS) return undefined;
-    this.send();
-    return this.inFlight > MAX_IN_FLIGHT ? this.until(() => this.inFlight <= MAX_IN_FLIGHT) : undefined;
-  }
-
-  private async until(ready: () => boolean): Promise<void> {
-    while (!ready() && !this.failed) await new Promise<void>((r) => (this.wake = r));
-    this.wake = null;
-    if (this.failed) throw this.failed;
+    return this.pending.length < BATCH_ROWS ? undefined : this.send();
   }
 
   async finish(rows: number): Promise<{ table: NikTable; keys: MatchKeyStore; threads: number }> {
-    if (this.pending.length > 0) this.send();
-    let reply: Extract<ScanReply, { op: 'done' }> | null = null;
-    this.done = (m) => (reply = m);
-    this.worker.postMessage({ op: 'finish', rows } satisfies ScanMessage);
-    await this.until(() => reply !== null);
-    const r = reply as unknown as Extract<ScanReply, { op: 'done' }>;
-    return { table: NikTable.fromArrays(r.table), keys: MatchKeyStore.fromArrays(r.keys), threads: 2 };
+    if (this.pending.length > 0) await this.send();
+    const done = await this.channel.request<ScanDone>(0, { op: 'finish', rows } satisfies ScanMessage);
+    return { table: NikTable.fromArrays(done.table), keys: MatchKeyStore.fromArrays(done.keys), threads: 2 };
   }
 
   dispose(): void {
-    void this.worker.terminate();
+    void this.channel.terminate();
   }
 }
 
@@ -306,5 +276,5 @@ export async function openMatchScan(
   if (!url || expectedRows < parallelMinRows()) return new LocalMatchScan(expectedRows, spill);
   // The worker writes the scratch file itself: this thread's handle on it is closed first.
   await spill.close();
-  return new WorkerMatchScan(new Worker(url, { workerData: { expectedRows, spillPath: spill.path } }));
+  return new WorkerMatchScan(new WorkerChannel(new Worker(url, { workerData: { expectedRows, spillPath: spill.path } }), 'scan', MAX_IN_FLIGHT));
 }

@@ -6,7 +6,9 @@
  */
 import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
 import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
-import { builtWorker, type Fallback, fallbackOf, parallelMinRows, runWorkerOnce } from '../threads/workers.js';
+import { runJob } from '../threads/channel.js';
+import { builtWorker, type Fallback, fallbackOf, parallelMinRows } from '../threads/workers.js';
+import type { CandidatesJob } from './candidates-worker.js';
 
 export async function candidatePairsParallel(
   rows: number,
@@ -23,7 +25,8 @@ export async function candidatePairsParallel(
   // Alternate families: the NIK-mask ones are alike, so each side gets a fair share.
   const theirs = families.map((_, i) => i).filter((i) => i % 2 === 1);
   const mine = families.filter((_, i) => i % 2 === 0);
-  const pending = runWorkerOnce<FamilyPairs>(url, { arrays: keys.arrays(), members, options, familyIndices: theirs });
+  const job: CandidatesJob = { arrays: keys.arrays(), members, options, familyIndices: theirs };
+  const pending = runJob<FamilyPairs>(url, 'candidates', job);
   // Our half runs while the worker does its own; an unhandled rejection waits for the await.
   pending.catch(() => undefined);
   const own = familyPairs(members, mine);

@@ -10,7 +10,8 @@ import { type MatchStats, scorePairs, scorePairsInto } from './fuzzy-matcher.js'
 import { MatchList } from './match-list.js';
 import type { PairRecords } from './pair-records.js';
 import type { ScoreJob, ScoreResult } from './score-worker.js';
-import { builtWorker, type Fallback, fallbackOf, parallelMinPairs, parallelMinRows, runWorkerOnce } from '../threads/workers.js';
+import { runJob } from '../threads/channel.js';
+import { builtWorker, type Fallback, fallbackOf, parallelMinPairs, parallelMinRows } from '../threads/workers.js';
 
 /** Scores the pairs (sorted, each once); `rows` is the batch's size, which decides on a second thread. */
 export async function scorePairsParallel(
@@ -32,7 +33,7 @@ export async function scorePairsParallel(
   // The later part is copied into a buffer of its own, which moves to the worker.
   const theirs = pairs.slice(split);
   const job: ScoreJob = { records: records.arrays(), pairs: theirs, profile, different: [...different] };
-  const pending = runWorkerOnce<ScoreResult>(url, job, [theirs.buffer]);
+  const pending = runJob<ScoreResult>(url, 'scoring', job, [theirs.buffer]);
   // Our part runs while the worker does its own; an unhandled rejection waits for the await.
   pending.catch(() => undefined);
   const best = scorePairsInto(new MatchList(), pairs.subarray(0, split), recordOf, profile, different, stats);

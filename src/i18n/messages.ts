@@ -40,6 +40,8 @@ const id = {
   'usage.outIsFile': (p) => `--out ${p.dir}: sudah ada berkas dengan nama ini. Pilih nama folder lain.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: folder keluaran akan menimpa berkas masukan ${p.file}. Pilih folder lain.`,
   'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.`,
+  'worker.failed': (p) =>
+    `Thread kedua (${p.worker}) gagal: ${p.detail}. Tidak ada berkas hasil yang diubah. Laporkan ke pengembang bersama perintah yang dijalankan.`,
   internal: (p) => `Kesalahan internal: ${p.detail}. Laporkan ke pengembang bersama perintah yang dijalankan.`,
   'sheet.rejected': () => 'ditolak',
   'sheet.review': () => 'periksa',
@@ -108,6 +110,8 @@ const en: Record<MessageKey, Template> = {
   'usage.outIsFile': (p) => `--out ${p.dir}: a file of that name exists. Choose another folder name.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: the output folder would overwrite the input ${p.file}. Choose another folder.`,
   'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.`,
+  'worker.failed': (p) =>
+    `The second thread (${p.worker}) failed: ${p.detail}. No output file was changed. Report it to the developers with the command you ran.`,
   internal: (p) => `Internal error: ${p.detail}. Report it to the developers with the command you ran.`,
   'sheet.rejected': () => 'rejected',
   'sheet.review': () => 'review',

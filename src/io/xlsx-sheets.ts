@@ -4,9 +4,9 @@
  * thread otherwise (running from the TypeScript sources). Either way the same writer makes the
  * same file.
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerChannel } from '../threads/channel.js';
 import { builtWorker } from '../threads/workers.js';
-import type { XlsxMessage, XlsxReply } from './xlsx-worker.js';
+import type { XlsxMessage } from './xlsx-worker.js';
 import { XlsxSheetWriter } from './xlsx-writer.js';
 
 export interface SheetSink {
@@ -19,53 +19,18 @@ const BATCH_ROWS = 256;
 /** Batches sent and not yet written, per sheet, before addRow waits. */
 const MAX_IN_FLIGHT = 8;
 
-interface Waiter {
-  onAck(): void;
-  onClosed(): void;
-  onError(err: Error): void;
-}
-
-let worker: Worker | null = null;
-let nextId = 1;
-const waiters = new Map<number, Waiter>();
-/** Sheets waiting on the worker: while there are any, it keeps the process alive. */
-let waiting = 0;
+/** One workbook worker for the run, a lane per sheet; a new one if it failed. */
+let channel: WorkerChannel | null = null;
+let nextLane = 1;
 
 function workerUrl(): URL | null {
   if (process.env.UMKM_CLEAN_XLSX_THREAD === '0') return null;
   return builtWorker('./xlsx-worker.js', import.meta.url);
 }
 
-function shared(url: URL): Worker {
-  if (worker) return worker;
-  const w = new Worker(url);
-  w.on('message', (m: XlsxReply) => {
-    const s = waiters.get(m.id);
-    if (!s) return;
-    if ('message' in m) s.onError(new Error(m.message));
-    else if (m.op === 'ack') s.onAck();
-    else s.onClosed();
-  });
-  const fail = (err: Error) => {
-    worker = null;
-    for (const s of waiters.values()) s.onError(err);
-  };
-  w.on('error', fail);
-  w.on('exit', (code) => {
-    if (worker === w && waiters.size > 0) fail(new Error(`xlsx worker exited with code ${code}`));
-    worker = null;
-  });
-  w.unref();
-  worker = w;
-  return w;
-}
-
-function hold(w: Worker): void {
-  if (waiting++ === 0) w.ref();
-}
-
-function release(w: Worker): void {
-  if (--waiting === 0) w.unref();
+function shared(url: URL): WorkerChannel {
+  if (!channel || channel.broken) channel = WorkerChannel.start(url, 'workbooks', MAX_IN_FLIGHT);
+  return channel;
 }
 
 /**
@@ -112,77 +77,35 @@ export function packRows(rows: readonly (readonly string[])[]): PackedRows {
 }
 
 class WorkerSheet implements SheetSink {
-  private readonly id = nextId++;
+  private readonly lane = nextLane++;
   private batch: (readonly string[])[] = [];
-  private inFlight = 0;
-  private failed: Error | null = null;
-  private wake: (() => void) | null = null;
-  private closed: (() => void) | null = null;
+  private opened: Promise<void> | undefined;
 
   constructor(
-    private readonly w: Worker,
+    private readonly channel: WorkerChannel,
     path: string,
     title: string,
     headers: readonly string[],
   ) {
-    waiters.set(this.id, {
-      onAck: () => {
-        this.inFlight--;
-        this.wake?.();
-      },
-      onClosed: () => this.closed?.(),
-      onError: (err) => {
-        this.failed ??= err;
-        this.wake?.();
-        this.closed?.();
-      },
-    });
-    this.post({ op: 'open', id: this.id, path, title, headers: [...headers] });
-  }
-
-  private post(m: XlsxMessage): void {
-    this.w.postMessage(m);
+    this.opened = channel.send(this.lane, { op: 'open', path, title, headers: [...headers] } satisfies XlsxMessage);
   }
 
   addRow(cells: readonly string[]): Promise<void> | undefined {
-    if (this.failed) return Promise.reject(this.failed);
     this.batch.push(cells);
     if (this.batch.length < BATCH_ROWS) return undefined;
-    this.sendBatch();
-    return this.inFlight > MAX_IN_FLIGHT ? this.drain(MAX_IN_FLIGHT) : undefined;
+    return this.sendBatch();
   }
 
-  private sendBatch(): void {
+  private sendBatch(): Promise<void> | undefined {
     const rows = packRows(this.batch);
     this.batch = [];
-    this.w.postMessage({ op: 'rows', id: this.id, rows } satisfies XlsxMessage, [rows.sizes.buffer as ArrayBuffer]);
-    this.inFlight++;
-  }
-
-  /** Waits until at most `limit` batches are unwritten. */
-  private async drain(limit: number): Promise<void> {
-    hold(this.w);
-    try {
-      while (this.inFlight > limit && !this.failed) await new Promise<void>((r) => (this.wake = r));
-    } finally {
-      this.wake = null;
-      release(this.w);
-    }
-    if (this.failed) throw this.failed;
+    return this.channel.send(this.lane, { op: 'rows', rows } satisfies XlsxMessage, [rows.sizes.buffer as ArrayBuffer]);
   }
 
   async close(): Promise<void> {
-    if (this.batch.length > 0) this.sendBatch();
-    const done = new Promise<void>((r) => (this.closed = r));
-    this.post({ op: 'close', id: this.id });
-    hold(this.w);
-    try {
-      await done;
-    } finally {
-      release(this.w);
-      waiters.delete(this.id);
-    }
-    if (this.failed) throw this.failed;
+    await this.opened;
+    if (this.batch.length > 0) await this.sendBatch();
+    await this.channel.request(this.lane, { op: 'close' } satisfies XlsxMessage);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * When work goes to a second thread, where its built module is, and how a one-job worker is run.
- * The engine's workers (scan, candidates, scoring) and io's workbook worker all start here.
+ * When work goes to a second thread, where its built module is, and what is said when one fails.
+ * Every worker (scan, candidates, scoring, workbooks) talks over channel.ts beside this file.
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerError } from '../errors.js';
 
 /** Below this many rows a second thread costs more to start than it saves. */
 const DEFAULT_MIN_ROWS = 50_000;
@@ -31,19 +31,9 @@ export function builtWorker(name: string, base: string): URL | null {
   return base.startsWith('file:') && base.endsWith('.js') ? new URL(name, base) : null;
 }
 
-/** Runs a worker module that does one job and posts one result; rejects if it fails or exits first. */
-export function runWorkerOnce<T>(url: URL, job: object, transferList: ArrayBuffer[] = []): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job, transferList });
-    worker.once('message', (r: T) => resolve(r));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`worker ${url.pathname.split('/').pop()} exited with code ${code} before its result`)));
-  });
-}
-
 /**
  * Work given to a worker that failed, done on this thread instead: the run's result is the same,
- * only slower, and it says so (summary.json threads.fallbacks, a line on stderr) with why.
+ * only slower, and it says so (summary.json worker_fallbacks, a line on stderr) with why.
  */
 export interface Fallback {
   /** Which work: 'candidates' or 'scoring'. */
@@ -52,6 +42,7 @@ export interface Fallback {
 }
 
 export function fallbackOf(work: string, err: unknown): Fallback {
-  const reason = err instanceof Error ? err.message : String(err);
+  // The worker's own words: the notice already says which worker.
+  const reason = err instanceof WorkerError ? String(err.params.detail) : err instanceof Error ? err.message : String(err);
   return { work, reason: reason.split('\n')[0] ?? reason };
 }

@@ -4,7 +4,7 @@
  * gives exactly the outputs of a sound one (the work runs on the main thread), and it says so, on
  * stderr and in summary.json, with threads reporting what really ran.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,5 +59,21 @@ describe('a failing worker', () => {
     for (const f of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) {
       expect(readFileSync(join(tmp, 'out-broken', f), 'utf8'), f).toBe(readFileSync(join(tmp, 'out-sound', f), 'utf8'));
     }
+  });
+
+  it('stops the run with exit 1 and says which worker, without a stack trace, when the scan worker fails', () => {
+    const bin = install(join(tmp, 'broken-scan'), ['match-scan-worker.js']);
+    const input = join(tmp, 'usulan.csv');
+    const out = join(tmp, 'out-broken-scan');
+    const r = spawnSync(process.execPath, [bin, 'clean', input, '--out', out, '--quiet', '--no-xlsx', '--as-of', '2021-05-20'], {
+      encoding: 'utf8',
+      env: { ...process.env, UMKM_CLEAN_PARALLEL_MIN_ROWS: '0' },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'umkm-clean: Thread kedua (scan) gagal: worker broken on purpose. Tidak ada berkas hasil yang diubah. Laporkan ke pengembang bersama perintah yang dijalankan.\n',
+    );
+    expect(existsSync(join(out, 'submission.csv'))).toBe(false);
   });
 });
