@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
 import { formatMessage, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
-import type { Progress } from '../pipeline/run-batch.js';
+import type { Progress } from '../pipeline/batch-types.js';
 import type { ReasonCode } from '../schema/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
 import type { InspectReport } from '../pipeline/inspect.js';

@@ -114,8 +114,3 @@ export function hash32Joined(tokens: readonly string[], limit = tokens.length): 
   }
   return h >>> 0;
 }
-
-/** Two 32-bit values as one exact float key (53 bits: the high one folded to 21 bits). */
-export function combine(a: number, b: number): number {
-  return (a & 0x1fffff) * 4294967296 + (b >>> 0);
-}

@@ -1,5 +1,5 @@
 /**
- * Blocking keys for the fuzzy matcher, kept as a few numbers a row (about 48 bytes) so that pass
+ * Blocking keys for the fuzzy matcher, kept as a few numbers a row (about 52 bytes) so that pass
  * one can remember every row without keeping the row. Each family of keys brings together rows
  * that could be one person: NIKs one substitution or one adjacent swap apart (the NIK with two
  * neighbouring digits masked), a KK typed as a NIK, or a shared birth date, phone or address; and

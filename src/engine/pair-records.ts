@@ -42,7 +42,7 @@ export class PairRecords {
   }
 
   /**
-   * Room for the rows of the given pairs (packed as a * 2^26 + b); their texts come with set().
+   * Room for the rows of the given pairs (packed as a * 2^26 + b); their texts come with setBytes().
    * At national scale millions of rows sit in pairs: as strings they crowded the 4 GB JS heap.
    */
   static forPairs(rows: number, pairs: Float64Array, keys: MatchKeyStore, index: RowIndex): PairRecords {

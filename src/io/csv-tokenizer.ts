@@ -232,7 +232,7 @@ function at(found: number, n: number): number {
   return found < 0 ? n : found;
 }
 
-/** Tokenizes a whole string at once (tests, sniffing samples). */
+/** Tokenizes a whole string at once (tests). */
 export function tokenizeCsv(text: string, delimiter: string): CsvRecord[] {
   const t = new CsvTokenizer(delimiter);
   return [...t.push(text), ...t.end()];

@@ -1,8 +1,8 @@
 /**
  * Where the .xlsx outputs are built: on a worker thread when the built worker is there, so the
  * XML of every cell is made on the second core while this one reads and decides rows; in this
- * thread otherwise (running from the TypeScript sources). Either way the same writer makes the
- * same file.
+ * thread otherwise (running from the TypeScript sources, or with UMKM_CLEAN_XLSX_THREAD=0). Either
+ * way the same writer makes the same file.
  */
 import { WorkerChannel } from '../threads/channel.js';
 import { builtWorker } from '../threads/workers.js';

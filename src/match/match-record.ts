@@ -28,7 +28,3 @@ export interface MatchRecord {
   /** No rejecting finding of its own: of a probable pair, an invalid row is the one held. */
   readonly valid: boolean;
 }
-
-export function refKey(ref: RowRef): string {
-  return `${ref.file}:${ref.line}`;
-}

@@ -103,11 +103,6 @@ export function nameTokens(name: string): string[] {
   return tokens;
 }
 
-/** One key per name for grouping: tokens joined by a space. */
-export function nameKey(name: string): string {
-  return nameTokens(name).join(' ');
-}
-
 function tokensMatch(a: string, b: string): boolean {
   if (a === b) return true;
   // An initial stands for a word: "S. AMINAH" and "SITI AMINAH".

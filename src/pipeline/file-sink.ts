@@ -16,7 +16,7 @@ import {
 import type { TemplateColumn } from '../schema/template.js';
 import { neutralizeRow } from '../io/neutralize.js';
 import type { RowOutcome } from '../outcome/row-outcome.js';
-import type { OutcomeSink } from './run-batch.js';
+import type { OutcomeSink } from './batch-types.js';
 
 /** rejected-<file>.xlsx: the kecamatan's own rows to fix, named after the file it sent. */
 export function workbookName(sourceFile: string, taken: ReadonlySet<string>): string {

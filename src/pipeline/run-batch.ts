@@ -17,8 +17,6 @@ import { scanPass } from './stages/scan-pass.js';
 import { sniffStage } from './stages/sniff.js';
 import { writePass } from './stages/write-pass.js';
 
-export type { BatchOptions, BatchResult, InputReport, OutcomeSink, Progress } from './batch-types.js';
-
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }

@@ -12,7 +12,8 @@ import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
 import type { RegionTable } from '../schema/region-table.js';
 import { createFileSink } from './file-sink.js';
-import { type Progress, runBatch } from './run-batch.js';
+import type { Progress } from './batch-types.js';
+import { runBatch } from './run-batch.js';
 
 export interface CommandInput {
   readonly command: 'clean' | 'check';

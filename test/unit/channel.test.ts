@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runJob, WorkerChannel } from '../../dist/threads/channel.js';
+import { runJob, WorkerChannel } from '../../src/threads/channel.js';
 import { ROOT } from '../helpers/paths.js';
 
 const URL_ = pathToFileURL(join(ROOT, 'test', 'fixtures', 'workers', 'channel-worker.mjs'));

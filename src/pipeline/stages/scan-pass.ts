@@ -1,8 +1,9 @@
 /**
- * Stage 2, the scan pass: every record read once, its rules run, and what later stages need of it
- * kept in typed arrays (engine/): its place (row index), its NIK in the NIK table, its blocking keys,
- * a scratch line for the resolve step, and whether the rules passed it untouched. Each file's bytes
- * are hashed as they are read, and its shape noted (ragged rows, a NIK column Excel damaged).
+ * Stage 2, the scan pass: every record read once and its place put in the row index. For a row
+ * with a well-formed NIK its rules run (the write pass runs them for the others) and what later
+ * stages need of it is kept in typed arrays (engine/): its NIK in the NIK table, its blocking keys,
+ * a scratch line for the resolve step, and whether the rules passed it untouched. Each file's
+ * bytes are hashed as they are read, and its shape noted (ragged rows, a NIK column Excel damaged).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { GrowableBits } from '../../engine/growable.js';
