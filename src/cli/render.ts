@@ -6,6 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
 import { formatMessage, type Lang, type MessageKey, type MessageParams } from '../i18n/messages.js';
+import { INSPECT_TEXTS as INSPECT } from '../i18n/report-texts.js';
 import type { Progress } from '../pipeline/batch-types.js';
 import type { ReasonCode } from '../schema/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
@@ -141,11 +142,6 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
     },
   };
 }
-
-const INSPECT = {
-  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada' },
-  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present' },
-} as const;
 
 /** `inspect` as text: what was sniffed, and how each header maps. */
 export function renderInspect(reports: readonly InspectReport[], lang: Lang): string {

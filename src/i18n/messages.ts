@@ -34,6 +34,7 @@ const id = {
     `${p.count} baris keputusan diabaikan: decision bukan SAMA/BEDA atau NIK tidak 16 digit (pertama di baris ${p.line}).`,
   'config.invalid': (p) => `${p.file}: konfigurasi tidak sah (${p.count} masalah):`,
   'config.unreadable': (p) => `${p.file}: konfigurasi tidak dapat dibaca (${p.detail}).`,
+  'init.unwritable': (p) => `${p.file}: berkas konfigurasi tidak dapat ditulis (${p.detail}). Periksa folder dan izinnya.`,
   'usage.region': (p) =>
     `--region ${p.value}: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275 (Kota Bekasi).`,
   'usage.asOf': (p) => `--as-of ${p.value}: tanggal harus berbentuk YYYY-MM-DD, misalnya 2021-05-12.`,
@@ -104,6 +105,7 @@ const en: Record<MessageKey, Template> = {
     `${p.count} decision rows ignored: the decision is not SAMA/BEDA or a NIK is not 16 digits (first on line ${p.line}).`,
   'config.invalid': (p) => `${p.file}: invalid configuration (${p.count} problems):`,
   'config.unreadable': (p) => `${p.file}: the configuration cannot be read (${p.detail}).`,
+  'init.unwritable': (p) => `${p.file}: the config file cannot be written (${p.detail}). Check the folder and its permissions.`,
   'usage.region': (p) =>
     `--region ${p.value}: not a Kemendagri regency/city code. For example 32.75 or 3275 (Kota Bekasi).`,
   'usage.asOf': (p) => `--as-of ${p.value}: the date must be YYYY-MM-DD, for example 2021-05-12.`,

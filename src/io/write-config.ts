@@ -8,6 +8,6 @@ export async function writeConfigTemplate(file: string, force: boolean): Promise
     await writeFile(file, configTemplate(), { flag: force ? 'w' : 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError('init.exists', { file }, { cause: err });
-    throw new UsageError('config.unreadable', { file, detail: (err as NodeJS.ErrnoException).code ?? String(err) }, { cause: err });
+    throw new UsageError('init.unwritable', { file, detail: (err as NodeJS.ErrnoException).code ?? String(err) }, { cause: err });
   }
 }

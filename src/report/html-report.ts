@@ -5,63 +5,11 @@
  */
 import type { Lang } from '../i18n/messages.js';
 import { maskIds } from './mask.js';
+import { REPORT_TEXTS as T } from '../i18n/report-texts.js';
 import { reasonSummary } from '../i18n/reasons.js';
 import type { ReasonCode } from '../schema/codes.js';
 import type { Example } from './summary.js';
 import type { SummaryJson } from './summary-json.js';
-
-const T = {
-  id: {
-    title: 'Laporan umkm-clean',
-    rows: 'Baris data',
-    accepted: 'Diterima',
-    rejected: 'Ditolak',
-    review: 'Perlu diperiksa',
-    skipped: 'Bukan data',
-    balanced: 'Semua baris tercatat di audit.csv: diterima + ditolak + diperiksa = baris data.',
-    unbalanced: 'PERINGATAN: jumlah baris tidak seimbang.',
-    byReason: 'Alasan penolakan dan pemeriksaan',
-    warnings: 'Peringatan (tetap diterima)',
-    byKecamatan: 'Per kecamatan',
-    byFile: 'Per berkas',
-    examples: 'Masalah terbanyak, dengan contoh',
-    options: 'Opsi yang dipakai',
-    file: 'Berkas',
-    kecamatan: 'Kecamatan',
-    encoding: 'Encoding',
-    delimiter: 'Pemisah',
-    header: 'Judul di baris',
-    code: 'Kode',
-    count: 'Jumlah',
-    none: 'Tidak ada.',
-    generated: 'Dibuat',
-  },
-  en: {
-    title: 'umkm-clean report',
-    rows: 'Data rows',
-    accepted: 'Accepted',
-    rejected: 'Rejected',
-    review: 'For review',
-    skipped: 'Not data',
-    balanced: 'Every row is accounted for in audit.csv: accepted + rejected + review = data rows.',
-    unbalanced: 'WARNING: row counts do not add up.',
-    byReason: 'Reasons for rejection and review',
-    warnings: 'Warnings (still accepted)',
-    byKecamatan: 'By kecamatan',
-    byFile: 'By file',
-    examples: 'Top problems, with examples',
-    options: 'Options used',
-    file: 'File',
-    kecamatan: 'Kecamatan',
-    encoding: 'Encoding',
-    delimiter: 'Delimiter',
-    header: 'Header on line',
-    code: 'Code',
-    count: 'Count',
-    none: 'None.',
-    generated: 'Generated',
-  },
-} as const;
 
 /**
  * Escapes for HTML and masks every NIK-like value (src/report/mask.ts): reason texts quote the

@@ -1,0 +1,61 @@
+/** The words of report.html and of `inspect` on the terminal, in Indonesian and English. */
+
+/** report.html's headings and labels (src/report/html-report.ts). */
+export const REPORT_TEXTS = {
+  id: {
+    title: 'Laporan umkm-clean',
+    rows: 'Baris data',
+    accepted: 'Diterima',
+    rejected: 'Ditolak',
+    review: 'Perlu diperiksa',
+    skipped: 'Bukan data',
+    balanced: 'Semua baris tercatat di audit.csv: diterima + ditolak + diperiksa = baris data.',
+    unbalanced: 'PERINGATAN: jumlah baris tidak seimbang.',
+    byReason: 'Alasan penolakan dan pemeriksaan',
+    warnings: 'Peringatan (tetap diterima)',
+    byKecamatan: 'Per kecamatan',
+    byFile: 'Per berkas',
+    examples: 'Masalah terbanyak, dengan contoh',
+    options: 'Opsi yang dipakai',
+    file: 'Berkas',
+    kecamatan: 'Kecamatan',
+    encoding: 'Encoding',
+    delimiter: 'Pemisah',
+    header: 'Judul di baris',
+    code: 'Kode',
+    count: 'Jumlah',
+    none: 'Tidak ada.',
+    generated: 'Dibuat',
+  },
+  en: {
+    title: 'umkm-clean report',
+    rows: 'Data rows',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    review: 'For review',
+    skipped: 'Not data',
+    balanced: 'Every row is accounted for in audit.csv: accepted + rejected + review = data rows.',
+    unbalanced: 'WARNING: row counts do not add up.',
+    byReason: 'Reasons for rejection and review',
+    warnings: 'Warnings (still accepted)',
+    byKecamatan: 'By kecamatan',
+    byFile: 'By file',
+    examples: 'Top problems, with examples',
+    options: 'Options used',
+    file: 'File',
+    kecamatan: 'Kecamatan',
+    encoding: 'Encoding',
+    delimiter: 'Delimiter',
+    header: 'Header on line',
+    code: 'Code',
+    count: 'Count',
+    none: 'None.',
+    generated: 'Generated',
+  },
+} as const;
+
+/** `inspect` as text on the terminal (src/cli/render.ts). */
+export const INSPECT_TEXTS = {
+  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada' },
+  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present' },
+} as const;
