@@ -3,6 +3,7 @@
  * chosen language and the SPEC's exit code. Row problems are findings, never exceptions.
  */
 import type { MessageKey, MessageParams } from './i18n/messages.js';
+import type { ConfigProblem } from './config/parse-config.js';
 import { formatMessage } from './i18n/messages.js';
 
 export const EXIT_OK = 0;
@@ -34,7 +35,7 @@ export class UsageError extends UmkmError {
 export class ConfigError extends UmkmError {
   constructor(
     readonly file: string,
-    readonly problems: string[],
+    readonly problems: readonly ConfigProblem[],
   ) {
     super('config.invalid', { file, count: problems.length }, EXIT_USAGE);
   }

@@ -204,7 +204,7 @@ Examples:
 function reportError(err: unknown, term: Terminal, lang: Lang): number {
   term.stop();
   if (err instanceof ConfigError) {
-    term.error([formatMessage(lang, err.key, err.params), ...err.problems.map((p) => `  - ${p}`)].join('\n'));
+    term.error([formatMessage(lang, err.key, err.params), ...err.problems.map((p) => `  - ${formatMessage(lang, p.key, p.params)}`)].join('\n'));
     return err.exitCode;
   }
   if (err instanceof UmkmError) {

@@ -6,6 +6,13 @@ import { BATCH_CODES, type ConfiguredSeverity, isReasonCode, REASON_CODES } from
 import type { SeverityOverrides } from '../rules/index.js';
 import { DEFAULT_REQUIRED, type Field, isField, KNOWN_FIELDS } from '../schema/fields.js';
 import { DEFAULT_TEMPLATE, type TemplateColumn } from '../schema/template.js';
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
+
+/** One thing wrong in the file, as data: the CLI says it in the run's language. */
+export interface ConfigProblem {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
 
 export interface ResolvedConfig {
   readonly aliases: Partial<Record<Field, string[]>>;
@@ -30,25 +37,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const fieldList = KNOWN_FIELDS.join(', ');
 
-export function parseConfig(data: unknown): { config: ResolvedConfig; problems: string[] } {
-  const problems: string[] = [];
+export function parseConfig(data: unknown): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
   if (data === null || data === undefined) return { config: DEFAULT_CONFIG, problems };
-  if (!isRecord(data)) return { config: DEFAULT_CONFIG, problems: ['the file must hold a mapping (key: value)'] };
+  if (!isRecord(data)) return { config: DEFAULT_CONFIG, problems: [{ key: 'configProblem.notMapping', params: {} }] };
 
   for (const key of Object.keys(data)) {
-    if (!TOP_KEYS.includes(key)) problems.push(`unknown key "${key}" (known: ${TOP_KEYS.join(', ')})`);
+    if (!TOP_KEYS.includes(key)) problems.push({ key: 'configProblem.unknownKey', params: { key, known: TOP_KEYS.join(', ') } });
     // A key left with only comments under it (as `umkm-clean init` writes them) is not set.
     if (data[key] === null) delete data[key];
   }
 
   const aliases: Partial<Record<Field, string[]>> = {};
   if (data.aliases !== undefined) {
-    if (!isRecord(data.aliases)) problems.push('aliases: must map a field to a list of header names');
+    if (!isRecord(data.aliases)) problems.push({ key: 'configProblem.aliasesShape', params: {} });
     else {
       for (const [field, names] of Object.entries(data.aliases)) {
-        if (!isField(field)) problems.push(`aliases.${field}: unknown field (known: ${fieldList})`);
+        if (!isField(field)) problems.push({ key: 'configProblem.aliasUnknownField', params: { field, known: fieldList } });
         else if (!Array.isArray(names) || !names.every((n) => typeof n === 'string' && n.trim() !== '')) {
-          problems.push(`aliases.${field}: must be a list of header names`);
+          problems.push({ key: 'configProblem.aliasNames', params: { field } });
         } else aliases[field] = names as string[];
       }
     }
@@ -57,26 +64,26 @@ export function parseConfig(data: unknown): { config: ResolvedConfig; problems: 
   let required: Field[] = [...DEFAULT_REQUIRED];
   if (data.required !== undefined) {
     if (!Array.isArray(data.required) || data.required.length === 0) {
-      problems.push('required: must be a non-empty list of fields');
+      problems.push({ key: 'configProblem.requiredShape', params: {} });
     } else {
       required = [];
       for (const f of data.required) {
         if (typeof f === 'string' && isField(f)) required.push(f);
-        else problems.push(`required: "${String(f)}" is no field (known: ${fieldList})`);
+        else problems.push({ key: 'configProblem.requiredUnknown', params: { value: String(f), known: fieldList } });
       }
-      if (!required.includes('nik')) problems.push('required: must include nik (duplicates are found by NIK)');
+      if (!required.includes('nik')) problems.push({ key: 'configProblem.requiredNik', params: {} });
     }
   }
 
   const severities: SeverityOverrides = {};
   if (data.severities !== undefined) {
-    if (!isRecord(data.severities)) problems.push('severities: must map a reason code to reject, warn or off');
+    if (!isRecord(data.severities)) problems.push({ key: 'configProblem.severitiesShape', params: {} });
     else {
       for (const [code, sev] of Object.entries(data.severities)) {
-        if (!isReasonCode(code)) problems.push(`severities.${code}: unknown reason code (known: ${REASON_CODES.join(', ')})`);
-        else if (BATCH_CODES.has(code)) problems.push(`severities.${code}: decided across rows, cannot be changed`);
+        if (!isReasonCode(code)) problems.push({ key: 'configProblem.severityUnknownCode', params: { code, known: REASON_CODES.join(', ') } });
+        else if (BATCH_CODES.has(code)) problems.push({ key: 'configProblem.severityBatchCode', params: { code } });
         else if (typeof sev !== 'string' || !SEVERITIES.includes(sev as ConfiguredSeverity)) {
-          problems.push(`severities.${code}: "${String(sev)}" must be reject, warn or off`);
+          problems.push({ key: 'configProblem.severityValue', params: { code, value: String(sev) } });
         } else severities[code] = sev as ConfiguredSeverity;
       }
     }
@@ -85,16 +92,16 @@ export function parseConfig(data: unknown): { config: ResolvedConfig; problems: 
   let template: TemplateColumn[] = [...DEFAULT_TEMPLATE];
   if (data.template !== undefined) {
     if (!Array.isArray(data.template) || data.template.length === 0) {
-      problems.push('template: must be a non-empty list of fields or {column, field}');
+      problems.push({ key: 'configProblem.templateShape', params: {} });
     } else {
       template = [];
       data.template.forEach((item, i) => {
         if (typeof item === 'string' && isField(item)) template.push({ column: item.toUpperCase(), field: item });
         else if (isRecord(item) && typeof item.column === 'string' && typeof item.field === 'string' && isField(item.field)) {
           template.push({ column: item.column, field: item.field });
-        } else problems.push(`template[${i}]: must be a field (${fieldList}) or {column, field}`);
+        } else problems.push({ key: 'configProblem.templateItem', params: { index: i, known: fieldList } });
       });
-      if (!template.some((t) => t.field === 'nik')) problems.push('template: must include nik');
+      if (!template.some((t) => t.field === 'nik')) problems.push({ key: 'configProblem.templateNik', params: {} });
     }
   }
 

@@ -17,7 +17,7 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
     // YAML 1.2 is a superset of JSON, so one parser reads both.
     data = parseYaml(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new ConfigError(path, [(err as Error).message.split('\n')[0] ?? String(err)]);
+    throw new ConfigError(path, [{ key: 'configProblem.syntax', params: { detail: (err as Error).message.split('\n')[0] ?? String(err) } }]);
   }
   const { config, problems } = parseConfig(data);
   if (problems.length > 0) throw new ConfigError(path, problems);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../../src/i18n/messages.js';
 import { DEFAULT_CONFIG, parseConfig } from '../../src/config/parse-config.js';
 
 describe('parseConfig', () => {
@@ -32,7 +33,8 @@ describe('parseConfig', () => {
       severities: { PHONE_INVALID: 'loud', DUPLICATE_NIK: 'off', NOPE: 'warn' },
       template: [{ column: 'X' }],
     });
-    expect(problems).toEqual([
+    const say = (lang: 'id' | 'en') => problems.map((p) => formatMessage(lang, p.key, p.params));
+    expect(say('en')).toEqual([
       'unknown key "alias" (known: aliases, required, severities, template)',
       expect.stringContaining('required: "umur" is no field'),
       'required: must include nik (duplicates are found by NIK)',
@@ -42,5 +44,6 @@ describe('parseConfig', () => {
       expect.stringContaining('template[0]: must be a field'),
       'template: must include nik',
     ]);
+    expect(say('id')[2]).toBe('required: harus memuat nik (data ganda dicari lewat NIK)');
   });
 });
