@@ -11,6 +11,8 @@ export interface ReviewPageTexts {
   readonly title: string;
   readonly generated: string;
   readonly inputs: string;
+  /** Items beyond the page's maximum: {count}. */
+  readonly omitted: string;
   readonly run: string;
   readonly progress: string;
   readonly counts: string;
@@ -66,6 +68,7 @@ const id: ReviewPageTexts = {
   title: 'Pemeriksaan data ganda',
   generated: 'Dibuat',
   inputs: 'Berkas',
+  omitted: '{count} lagi hanya ada di review.csv (halaman ini memuat 20.000 yang pertama)',
   run: 'Proses',
   progress: '{decided} dari {total} diputuskan',
   counts: 'SAMA {same} · BEDA {different} · NANTI {later}',
@@ -147,6 +150,7 @@ const en: ReviewPageTexts = {
   title: 'Duplicate review',
   generated: 'Generated',
   inputs: 'Files',
+  omitted: '{count} more are in review.csv only (this page holds the first 20,000)',
   run: 'Run',
   progress: '{decided} of {total} decided',
   counts: 'SAMA {same} · BEDA {different} · LATER {later}',

@@ -14,9 +14,11 @@ import { UmkmError, UsageError } from '../errors.js';
 import { csvLine } from './csv-line.js';
 import { neutralizeCell } from './neutralize.js';
 
-export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html'] as const;
+export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html', 'review.html'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
-export type CsvOutput = Exclude<OutputName, 'summary.json' | 'report.html'>;
+/** The outputs written whole at the end, as text (not hashed: summary.json cannot hold its own checksum, and the pages are built from it). */
+export type TextOutput = 'summary.json' | 'report.html' | 'review.html';
+export type CsvOutput = Exclude<OutputName, TextOutput>;
 
 export const JOURNAL = '.umkm-clean-commit.json';
 
@@ -188,7 +190,7 @@ export class OutputFiles {
   async digests(): Promise<Record<CsvOutput, string>> {
     const out = {} as Record<CsvOutput, string>;
     for (const [name, f] of this.files) {
-      if (name === 'summary.json' || name === 'report.html') continue;
+      if (name === 'summary.json' || name === 'report.html' || name === 'review.html') continue;
       await this.flush(f);
       if (f.hash) out[name] = f.hash.digest('hex');
     }
@@ -226,7 +228,7 @@ export class OutputFiles {
     return [...this.extras.keys()];
   }
 
-  async writeText(name: 'summary.json' | 'report.html', text: string): Promise<void> {
+  async writeText(name: TextOutput, text: string): Promise<void> {
     await this.write(this.files.get(name) as Pending, text);
   }
 

@@ -1,4 +1,5 @@
 /** What the batch decided about one input row: the only thing reports are written from. */
+import type { Evidence } from '../match/compare.js';
 import type { RatedFinding } from '../rules/types.js';
 import type { PreparedRow } from '../schema/row.js';
 
@@ -19,4 +20,8 @@ export interface RowOutcome {
   readonly matchScore: string;
   /** The other row's NIK, for review rows: decisions are keyed by the NIK pair. */
   readonly matchNik: string;
+  /** What made a probable duplicate (POSSIBLE_DUPLICATE): the kinds of evidence, for review.html's filter. */
+  readonly matchEvidence: readonly Evidence['kind'][];
+  /** Another row is held for review as a probable duplicate of this one: review.html shows this row beside it. */
+  readonly matchPartner: boolean;
 }

@@ -4,7 +4,7 @@ import type { MatchStats } from '../engine/fuzzy-matcher.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Fallback } from '../threads/workers.js';
 import type { Notice } from '../i18n/notice.js';
-import type { DecisionsFile } from '../io/read-decisions.js';
+import type { DecisionEntry, DecisionsFile } from '../io/read-decisions.js';
 import type { InputPlan } from '../io/read-input.js';
 import type { NikListFile } from '../io/read-nik-list.js';
 import type { RowOutcome } from '../outcome/row-outcome.js';
@@ -37,7 +37,8 @@ export interface Progress {
 }
 
 export interface OutcomeSink {
-  begin(union: ColumnUnion): Promise<void>;
+  /** Before the first row: the columns of the row reports, and the analysts' decisions read. */
+  begin(union: ColumnUnion, decisions: ReadonlyMap<string, DecisionEntry>): Promise<void>;
   /** Returns a promise only when the row has to wait for a file (back-pressure). */
   write(outcome: RowOutcome): Promise<void> | undefined;
   /** After the last row: close what needs closing. */

@@ -14,6 +14,8 @@ import {
   submissionRow,
 } from '../report/csv-rows.js';
 import type { TemplateColumn } from '../schema/template.js';
+import type { ReviewPageModel } from '../report/review-page.js';
+import { type ReviewPageMeta, ReviewPageCollector } from '../report/review-page-model.js';
 import { neutralizeRow } from '../io/neutralize.js';
 import type { RowOutcome } from '../outcome/row-outcome.js';
 import type { OutcomeSink } from './batch-types.js';
@@ -40,7 +42,7 @@ export function createFileSink(
   xlsx: boolean,
   /** Inputs in the batch: with one, its rejection workbook is rejected.xlsx byte for byte. */
   inputs: number,
-): OutcomeSink {
+): OutcomeSink & { reviewPage(meta: ReviewPageMeta): ReviewPageModel } {
   let union: ColumnUnion = { headers: [], positions: [] };
   let rejectedHeader: string[] = [];
   const sheets = new Map<string, SheetSink>();
@@ -52,9 +54,11 @@ export function createFileSink(
     sheets.set(name, w);
     return w;
   };
+  let review = new ReviewPageCollector(new Map());
   return {
-    async begin(u) {
+    async begin(u, decisions) {
       union = u;
+      review = new ReviewPageCollector(decisions);
       rejectedHeader = [...REJECTED_META, ...union.headers];
       const submissionHeader = template.map((t) => t.column);
       const reviewHeader = [...REVIEW_META, ...union.headers];
@@ -70,6 +74,7 @@ export function createFileSink(
     },
     // Each row is neutralised once, in place: its CSV line and its workbook row get the same cells.
     write(o: RowOutcome) {
+      review.add(o);
       const audit = files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)));
       if (o.disposition === 'accepted') {
         const row = neutralizeRow(submissionRow(o, template));
@@ -100,6 +105,9 @@ export function createFileSink(
         }
       }
       return wait;
+    },
+    reviewPage(meta) {
+      return review.model(meta);
     },
     async finish() {
       for (const w of sheets.values()) await w.close();

@@ -2,6 +2,7 @@
  * clean and check as one async function each side of the CLI: options in, summary out. Opens the
  * output files for clean, commits them only when the whole run succeeded, drops them otherwise.
  */
+import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/parse-config.js';
 import { UsageError } from '../errors.js';
@@ -10,6 +11,7 @@ import { isOutputName, OutputFiles } from '../io/output-files.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
+import { renderReviewPage } from '../report/review-page.js';
 import type { RegionTable } from '../schema/region-table.js';
 import { createFileSink } from './file-sink.js';
 import type { Progress } from './batch-types.js';
@@ -106,6 +108,12 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     if (files) {
       await files.writeText('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
       await files.writeText('report.html', renderHtmlReport(summary, result.counter.examples, input.lang));
+      if (sink) {
+        // The page's decisions are kept in the browser per run: the manifest names the run.
+        const manifestId = createHash('sha256').update(JSON.stringify(summary.manifest)).digest('hex');
+        const model = sink.reviewPage({ manifestId, generatedAt: startedAt, inputs: result.inputs.map((r) => r.plan.name) });
+        await files.writeText('review.html', renderReviewPage(model, input.lang));
+      }
       await files.commit();
       files = null;
     }

@@ -204,6 +204,7 @@ export const REVIEW_PAGE_SCRIPT = String.raw`
   if (M.generatedAt) metaParts.push(T.generated + ' ' + M.generatedAt);
   if (M.inputs && M.inputs.length) metaParts.push(T.inputs + ': ' + M.inputs.join(', '));
   metaParts.push(T.run + ' ' + M.manifestId.slice(0, 12));
+  if (M.omitted) metaParts.push(T.omitted.replace('{count}', String(M.omitted)));
   meta.textContent = metaParts.join(' · ');
 
   // Filters.

@@ -72,6 +72,8 @@ export interface ReviewPageModel {
   /** Field labels in the order shown, e.g. NIK, NAMA, ALAMAT, NO_HP, TANGGAL_LAHIR, KELURAHAN, KECAMATAN, BIDANG_USAHA. */
   readonly fields: readonly string[];
   readonly items: readonly ReviewItem[];
+  /** Items left out of a page that holds its maximum: they are in review.csv only. */
+  readonly omitted?: number;
 }
 
 /**

@@ -121,6 +121,7 @@ describe('clean on the demo exports', () => {
       'rejected.xlsx',
       'report.html',
       'review.csv',
+      'review.html',
       'review.xlsx',
       'submission.csv',
       'submission.xlsx',

@@ -193,35 +193,26 @@ describe.skipIf(!HAVE_CHROMIUM)('review.html in headless chromium', () => {
   }, 120_000);
 
   it('hands its decisions to the next run: the held row of a SAMA pair is rejected, a BEDA pair accepted', async () => {
-    // A run on the demo exports, and a page built from its review.csv (the pipeline's wiring
-    // will build it from the run itself; the other row of a pair is not in review.csv).
+    // A run on the demo exports writes review.html beside review.csv: the page is the run's own.
     const inputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt'].map((f) => join(DEMO, f));
     const run = (out: string, extra: string[] = []) =>
       runCli(['clean', ...inputs, '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet', ...extra]);
     const first = join(tmp, 'run-1');
     expect(run(first).code).toBe(0);
-    const review = parse(readFileSync(join(first, 'review.csv')), { columns: true, bom: true }) as Record<string, string>[];
-    const fields = ['NIK', 'NAMA', 'ALAMAT', 'NO HP', 'KELURAHAN', 'KECAMATAN'];
-    const view = (r: Record<string, string>) => ({
-      ref: `${r.source_file}:${r.source_line}`,
-      values: Object.fromEntries(fields.map((f) => [f, r[f] ?? ''])),
-    });
-    const items: ReviewItem[] = review
-      .filter((r) => r.reason_codes === 'POSSIBLE_DUPLICATE')
-      .map((r) => ({
-        id: `${r.source_file}:${r.source_line}`,
-        code: 'POSSIBLE_DUPLICATE',
-        kecamatan: r.KECAMATAN ?? '',
-        score: r.match_score ?? '',
-        evidence: r.reasons ?? '',
-        held: view(r),
-        others: [{ ref: r.match_with ?? '', values: {} }],
-        nik: (r.NIK ?? '').replace(/\D/g, ''),
-        matchNik: r.match_nik ?? '',
-      }));
-    expect(items.map((it) => it.id)).toEqual(['kec-bekasi-barat.csv:10']);
-    const model: ReviewPageModel = { manifestId: 'demo-run-1', generatedAt: '2021-05-20', inputs: ['kec-pondokgede.csv'], fields, items };
-    const url = write('review-demo.html', model);
+    const url = pathToFileURL(join(first, 'review.html')).href;
+    {
+      // The held row beside the row it matches (an accepted row, not in review.csv), and the
+      // NIK conflicts of the run as groups.
+      const { ctx, page, problems } = await open(url);
+      const card = cards(page).first();
+      expect(await card.textContent()).toContain('kec-bekasi-barat.csv:10');
+      expect(await card.textContent()).toContain('kec-pondokgede.csv:5');
+      const review = parse(readFileSync(join(first, 'review.csv')), { columns: true, bom: true }) as Record<string, string>[];
+      const conflictNiks = new Set(review.filter((r) => r.reason_codes === 'NIK_CONFLICT').map((r) => r.match_nik));
+      expect(await page.textContent('[data-testid=progress]')).toContain(String(1 + conflictNiks.size));
+      expect(problems).toEqual([]);
+      await ctx.close();
+    }
     const audit = (out: string) =>
       (parse(readFileSync(join(out, 'audit.csv')), { columns: true }) as Record<string, string>[]).find(
         (r) => r.source_file === 'kec-bekasi-barat.csv' && r.source_line === '10',

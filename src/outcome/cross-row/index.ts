@@ -4,7 +4,7 @@
  * match_nik. Severities are the SPEC's: these codes are decided by the batch, and a config cannot
  * change them (schema/codes.ts BATCH_CODES).
  */
-import { scoreToProbability } from '../../match/compare.js';
+import { type Evidence, scoreToProbability } from '../../match/compare.js';
 import type { RatedFinding } from '../../rules/types.js';
 import { DEFAULT_SEVERITY } from '../../schema/codes.js';
 import { duplicateConfirmed } from './duplicate-confirmed.js';
@@ -24,9 +24,11 @@ export interface CrossRowOutcome {
   readonly matchScore: string;
   /** The other row's NIK, for a row held for review: decisions are keyed by the NIK pair. */
   readonly matchNik: string;
+  /** The kinds of evidence of a probable duplicate. */
+  readonly matchEvidence: readonly Evidence['kind'][];
 }
 
-export const NO_CROSS_ROW: CrossRowOutcome = Object.freeze({ findings: [], duplicateOf: '', matchWith: '', matchScore: '', matchNik: '' });
+export const NO_CROSS_ROW: CrossRowOutcome = Object.freeze({ findings: [], duplicateOf: '', matchWith: '', matchScore: '', matchNik: '', matchEvidence: [] });
 
 export function crossRowOutcome(facts: CrossRowFacts, ctx: CrossRowContext): CrossRowOutcome {
   const findings: RatedFinding[] = [];
@@ -46,5 +48,6 @@ export function crossRowOutcome(facts: CrossRowFacts, ctx: CrossRowContext): Cro
           ? scoreToProbability(possible.score, ctx.profile).toFixed(2)
           : '',
     matchNik: verdict.kind === 'conflict' ? facts.nik : possible ? possible.otherNik : '',
+    matchEvidence: verdict.kind !== 'conflict' && possible ? possible.evidence.map((e) => e.kind) : [],
   };
 }

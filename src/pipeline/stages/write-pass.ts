@@ -13,6 +13,7 @@ import type { CrossRowContext } from '../../outcome/cross-row/types.js';
 import { decideDisposition } from '../../outcome/disposition.js';
 import type { RowOutcome } from '../../outcome/row-outcome.js';
 import { REJECTED_META, REVIEW_META, unionColumns } from '../../report/csv-rows.js';
+import { MAX_REVIEW_ITEMS } from '../../report/review-page-model.js';
 import { SummaryCounter } from '../../report/summary.js';
 import { evaluateRow } from '../../rules/index.js';
 import type { BatchOptions, OutcomeSink } from '../batch-types.js';
@@ -31,6 +32,19 @@ function verdictOf(nik: string, ord: number, ref: RowRef, scanned: ScannedBatch,
   return entry.keeperOrd === ord ? { kind: 'keeper' } : { kind: 'duplicate', keeper: scanned.index.ref(entry.keeperOrd) };
 }
 
+/**
+ * The rows other rows are held against as probable duplicates (review.html shows them side by
+ * side), for the first rows held: the page shows that many, and the set stays small at any scale.
+ */
+function matchPartners(resolved: ResolvedBatch): Set<number> {
+  const partners = new Set<number>();
+  for (const m of resolved.matches.entries()) {
+    if (partners.size >= MAX_REVIEW_ITEMS) break;
+    partners.add(m.otherOrd);
+  }
+  return partners;
+}
+
 export async function writePass(
   batch: SniffedBatch,
   scanned: ScannedBatch,
@@ -43,13 +57,14 @@ export async function writePass(
     reports.map((r) => ({ headerCells: r.plan.headerCells, width: r.width, columns: r.plan.mapping.columns })),
     [...new Set([...REJECTED_META, ...REVIEW_META])],
   );
-  await sink?.begin(union);
+  await sink?.begin(union, batch.decisionMap);
   const counter = new SummaryCounter(opts.lang);
   const matchOf = resolved.matches.cursor();
   const keys: MatchKeyStore = scanned.keys;
   const index: RowIndex = scanned.index;
   const crossCtx: CrossRowContext = { lang: opts.lang, refText: (ref) => `${names[ref.file]}:${ref.line}`, profile: NIK_PROFILE };
   const overrides = opts.config.severities;
+  const partners = matchPartners(resolved);
 
   const outcomeOf = ({ plan, rec, row, ord }: ScannedRecord): RowOutcome => {
     const own = scanned.clean.has(ord) ? [] : evaluateRow(row, ctx, overrides);
@@ -82,6 +97,8 @@ export async function writePass(
       matchWith: cross.matchWith,
       matchScore: cross.matchScore,
       matchNik: cross.matchNik,
+      matchEvidence: cross.matchEvidence,
+      matchPartner: partners.has(ord),
     };
   };
 

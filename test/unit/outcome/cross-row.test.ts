@@ -29,6 +29,7 @@ describe('cross-row outcome', () => {
     const o = crossRowOutcome(facts({ possible: POSSIBLE }), CTX);
     expect(o.findings.map((f) => [f.code, f.severity])).toEqual([['POSSIBLE_DUPLICATE', 'review']]);
     expect([o.duplicateOf, o.matchWith, o.matchScore, o.matchNik]).toEqual(['', 'kec-b.csv:7', '0.94', '3275010101900002']);
+    expect(o.matchEvidence).toEqual(['idOneDigit', 'nameSame', 'birthSame']);
   });
 
   it('lets an analyst decision replace the possible duplicate: rejected, linked to the confirmed row', () => {
@@ -41,6 +42,6 @@ describe('cross-row outcome', () => {
 
   it('gives the kept copy and a NIK carried once nothing', () => {
     expect(crossRowOutcome(facts({ verdict: { kind: 'keeper' } }), CTX).findings).toEqual([]);
-    expect(crossRowOutcome(facts(), CTX)).toEqual({ findings: [], duplicateOf: '', matchWith: '', matchScore: '', matchNik: '' });
+    expect(crossRowOutcome(facts(), CTX)).toEqual({ findings: [], duplicateOf: '', matchWith: '', matchScore: '', matchNik: '', matchEvidence: [] });
   });
 });
