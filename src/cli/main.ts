@@ -7,12 +7,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { loadConfig } from '../config/load-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
 import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
-import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';
+import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
 import { runCommand } from '../pipeline/run-command.js';
 import { inspectInputs } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
 import { createTerminal, renderInspect, type Terminal } from './render.js';
+import { shown, terminalSafeJson } from './terminal-text.js';
+import { maskIds } from '../report/mask.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
@@ -121,7 +123,8 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
     .exitOverride()
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
-      writeErr: (s) => streams.stderr.write(s),
+      // Commander quotes what was typed (an unknown option, a bad value): shown like any input.
+      writeErr: (s) => streams.stderr.write(s.split('\n').map(shown).join('\n')),
     });
 
   addSharedOptions(
@@ -173,7 +176,9 @@ Examples:
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
         const reports = await inspectInputs(inputs, config, opts.lang);
-        streams.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : renderInspect(reports, opts.lang));
+        // The lines that are not records are quoted for a person, masked as in summary.json.
+        const json = () => reports.map((r) => ({ ...r, firstSkipped: r.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) }));
+        streams.stdout.write(opts.json ? `${terminalSafeJson(JSON.stringify(json(), null, 2))}\n` : renderInspect(reports, opts.lang));
         setExit(EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
@@ -203,16 +208,24 @@ Examples:
 /** A run failure as words on stderr and its exit code. */
 function reportError(err: unknown, term: Terminal, lang: Lang): number {
   term.stop();
+  // Parameters quote input (file names, cells, system messages): a line break in one is shown
+  // as \n, never as a line of its own; the message's own line breaks stay.
   if (err instanceof ConfigError) {
-    term.error([formatMessage(lang, err.key, err.params), ...err.problems.map((p) => `  - ${p}`)].join('\n'));
+    term.error([formatMessage(lang, err.key, shownParams(err.params)), ...err.problems.map((p) => `  - ${shown(p)}`)].join('\n'));
     return err.exitCode;
   }
   if (err instanceof UmkmError) {
-    term.error(formatMessage(lang, err.key, err.params));
+    term.error(formatMessage(lang, err.key, shownParams(err.params)));
     return err.exitCode;
   }
   term.error(formatMessage(lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
   return EXIT_INTERNAL;
+}
+
+function shownParams(params: MessageParams): MessageParams {
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? shown(v) : v;
+  return out;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so output always flushes. */

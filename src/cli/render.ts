@@ -2,6 +2,8 @@
  * Words for people: the progress spinner (stderr, only on a terminal), the summary table (stdout)
  * or the JSON summary (stdout, nothing else), and error messages (stderr). Colour only on a
  * terminal and never with NO_COLOR; plain ASCII so a Windows console in any code page reads it.
+ * Whatever came from input (file names, cells) is printed through shown(): NIK-like values
+ * masked, control characters and escape codes as visible escapes.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
@@ -11,6 +13,7 @@ import type { ReasonCode } from '../rules/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
 import type { InspectReport } from '../pipeline/inspect.js';
 import type { CliStreams } from './main.js';
+import { shown, shownLines, terminalSafeJson } from './terminal-text.js';
 
 export interface Terminal {
   progress(p: Progress): void;
@@ -53,17 +56,20 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
   for (const f of summary.files) {
     lines.push(
       `  ${t('summary.fileLine', {
-        file: f.file,
+        file: shown(f.file),
         rows: f.rows,
         encoding: f.encoding + (f.bom ? '+BOM' : ''),
         delimiter: DELIM_LABEL[f.delimiter] ?? f.delimiter,
         header: f.header_line,
       })}`,
     );
-    for (const n of f.notices) lines.push(n.level === 'warning' ? c.red.bold(`    !! ${n.message}`) : c.yellow(`    ! ${n.message}`));
+    for (const n of f.notices) {
+      const message = shown(n.message);
+      lines.push(n.level === 'warning' ? c.red.bold(`    !! ${message}`) : c.yellow(`    ! ${message}`));
+    }
   }
   lines.push('');
-  lines.push(outDir ? t('summary.out', { dir: outDir }) : t('summary.checkOnly'));
+  lines.push(outDir ? t('summary.out', { dir: shown(outDir) }) : t('summary.checkOnly'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -90,7 +96,7 @@ export function progressText(p: Progress, seconds: number, lang: Lang): string {
   const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
   // Bytes tell how far a pass is; rows do not, until the pass is over.
   const eta = p.bytes > 0 && p.totalBytes > p.bytes ? formatDuration((seconds * (p.totalBytes - p.bytes)) / p.bytes) : '-';
-  return formatMessage(lang, key, { file: p.file, rows: formatCount(p.rows, lang), rate: formatCount(rate, lang), eta });
+  return formatMessage(lang, key, { file: shown(p.file), rows: formatCount(p.rows, lang), rate: formatCount(rate, lang), eta });
 }
 
 export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: boolean; quiet: boolean }): Terminal {
@@ -119,11 +125,11 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       // Loud notices are said once: in the table, or on stderr when there is no table.
       if (opts.json || opts.quiet) {
         for (const f of summary.files) {
-          for (const n of f.notices) if (n.level === 'warning') streams.stderr.write(`${errColour.red.bold('umkm-clean:')} ${n.message}\n`);
+          for (const n of f.notices) if (n.level === 'warning') streams.stderr.write(`${errColour.red.bold('umkm-clean:')} ${shown(n.message)}\n`);
         }
       }
       if (opts.json) {
-        streams.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        streams.stdout.write(`${terminalSafeJson(JSON.stringify(summary, null, 2))}\n`);
         return;
       }
       if (opts.quiet) return;
@@ -135,7 +141,7 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       spinner = null;
     },
     error(message) {
-      streams.stderr.write(`${errColour.red('umkm-clean:')} ${message}\n`);
+      streams.stderr.write(`${errColour.red('umkm-clean:')} ${shownLines(message)}\n`);
     },
   };
 }
@@ -150,14 +156,14 @@ export function renderInspect(reports: readonly InspectReport[], lang: Lang): st
   const t = INSPECT[lang];
   const lines: string[] = [];
   for (const r of reports) {
-    lines.push(r.file);
+    lines.push(shown(r.file));
     lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
     r.columns.forEach((c, i) => {
-      lines.push(`  ${String(i + 1).padStart(3)}. ${JSON.stringify(c.header).padEnd(34)} -> ${c.field ?? t.kept}`);
+      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${c.field ?? t.kept}`);
     });
     if (r.absent.length > 0) lines.push(`  ${t.absent}: ${r.absent.join(', ')}`);
     lines.push(`  ${t.records}: ${formatCount(r.records, lang)}   ${t.skipped}: ${formatCount(r.skipped, lang)}`);
-    for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${s.text}`);
+    for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${shown(s.text)}`);
     lines.push('');
   }
   return lines.join('\n');
