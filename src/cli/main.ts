@@ -20,9 +20,21 @@ const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
 
 export interface CliStreams {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
+
+/**
+ * The signals that stop a run the way Ctrl+C does: the run's AbortSignal fires, the pipeline
+ * stops reading, removes its temporary and scratch files and renames nothing, and the process
+ * says so and exits 128 + the signal's number, as a shell reports a process the signal killed:
+ * 130 for SIGINT (Ctrl+C), 143 for SIGTERM (kill, a scheduler's stop), 129 for SIGHUP (the
+ * terminal closed). A second signal while the first is being handled exits at once with the
+ * same code (outputs are still whole: a run cut short before its commit journal leaves the
+ * previous ones, after it the next run completes the renames).
+ */
+const STOP_SIGNALS = { SIGINT: EXIT_INTERRUPTED, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
 
 interface CommandOptions {
   out?: string;
@@ -79,8 +91,13 @@ async function execute(
 ): Promise<number> {
   const term: Terminal = createTerminal(streams, opts);
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let stoppedBy: StopSignal | null = null;
+  const onSignal = (signal: StopSignal) => {
+    if (stoppedBy) process.exit(STOP_SIGNALS[stoppedBy]);
+    stoppedBy = signal;
+    controller.abort();
+  };
+  for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(signal, onSignal);
   try {
     const config: ResolvedConfig = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
     const region = opts.region ? await loadRegion(opts.region) : null;
@@ -105,13 +122,13 @@ async function execute(
     return EXIT_OK;
   } catch (err) {
     term.stop();
-    if (controller.signal.aborted) {
-      term.error(formatMessage(opts.lang, 'interrupted'));
-      return EXIT_INTERRUPTED;
+    if (stoppedBy) {
+      term.error(stoppedBy === 'SIGINT' ? formatMessage(opts.lang, 'interrupted') : formatMessage(opts.lang, 'interruptedBy', { signal: stoppedBy }));
+      return STOP_SIGNALS[stoppedBy];
     }
     return reportError(err, term, opts.lang);
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.removeListener(signal, onSignal);
   }
 }
 
@@ -144,7 +161,9 @@ Examples:
   umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)
 
 Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
-3 an input cannot be read or lacks a required column, 1 internal error.`,
+3 an input cannot be read or lacks a required column, 1 internal error;
+stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SIGTERM,
+129 SIGHUP (the terminal closed).`,
     )
     .action(async (inputs: string[], opts: CommandOptions) => setExit(await execute('clean', inputs, opts, streams)));
 

@@ -1,9 +1,14 @@
 /**
  * Words for people: the progress spinner (stderr, only on a terminal), the summary table (stdout)
  * or the JSON summary (stdout, nothing else), and error messages (stderr). Colour only on a
- * terminal and never with NO_COLOR; plain ASCII so a Windows console in any code page reads it.
- * Whatever came from input (file names, cells) is printed through shown(): NIK-like values
- * masked, control characters and escape codes as visible escapes.
+ * terminal and never with NO_COLOR (the spinner's included); plain ASCII so a Windows console in
+ * any code page reads it. Whatever came from input (file names, cells) is printed through
+ * shown(): NIK-like values masked, control characters and escape codes as visible escapes.
+ *
+ * The spinner never takes the keyboard (ora's discardStdin would put the terminal in raw mode,
+ * and stdin-discarder's listener never starts the stream flowing, so Ctrl+C was read by nobody),
+ * and runs only on a terminal that reports a width: ora divides by the column count, and on a
+ * terminal of 0 columns it cleared Infinity lines, writing cursor codes forever.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
@@ -27,6 +32,11 @@ function colourLevel(stream: { isTTY?: boolean }): 0 | 1 {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
   if (process.env.TERM === 'dumb') return 0;
   return 1;
+}
+
+/** A spinner needs a terminal that can move its cursor and says how wide it is. */
+function canSpin(stream: { isTTY?: boolean; columns?: number }): boolean {
+  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb' && typeof stream.columns === 'number' && stream.columns > 0;
 }
 
 const DELIM_LABEL: Record<string, string> = { ',': ',', ';': ';', '\t': 'TAB', '|': '|' };
@@ -106,6 +116,17 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
   let lastUpdate = 0;
   let phase = '';
   let phaseStart = Date.now();
+  // A terminal resized to no width stops the spinner before ora draws its next frame: node sets
+  // columns and emits 'resize' in one go, so no frame is ever computed with 0 columns.
+  const onResize = () => {
+    if (!canSpin(streams.stderr)) stopSpinner();
+  };
+  const stopSpinner = () => {
+    if (!spinner) return;
+    spinner.stop();
+    spinner = null;
+    streams.stderr.removeListener('resize', onResize);
+  };
   return {
     progress(p) {
       if (!interactive) return;
@@ -116,9 +137,24 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       }
       if (spinner && now - lastUpdate < 100) return;
       lastUpdate = now;
+      if (!canSpin(streams.stderr)) {
+        stopSpinner();
+        return;
+      }
       const text = progressText(p, (now - phaseStart) / 1000, opts.lang);
-      if (!spinner) spinner = ora({ text, stream: streams.stderr as NodeJS.WriteStream, isEnabled: true }).start();
-      else spinner.text = text;
+      if (spinner) {
+        spinner.text = text;
+        return;
+      }
+      spinner = ora({
+        text,
+        stream: streams.stderr as NodeJS.WriteStream,
+        isEnabled: true,
+        // Keys typed during the run stay with the terminal, so Ctrl+C is a SIGINT as everywhere.
+        discardStdin: false,
+        color: colourLevel(streams.stderr) === 1 ? 'cyan' : false,
+      }).start();
+      streams.stderr.on('resize', onResize);
     },
     done(summary, outDir) {
       this.stop();
@@ -137,8 +173,7 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       streams.stdout.write(renderSummaryTable(summary, opts.lang, outDir, c));
     },
     stop() {
-      spinner?.stop();
-      spinner = null;
+      stopSpinner();
     },
     error(message) {
       streams.stderr.write(`${errColour.red('umkm-clean:')} ${shownLines(message)}\n`);

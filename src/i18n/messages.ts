@@ -67,6 +67,7 @@ const id = {
   'progress.writing': (p) => `Menulis hasil: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
   'progress.sniffing': (p) => `Mengenali ${p.file}`,
   interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
+  interruptedBy: (p) => `Dihentikan oleh sinyal ${p.signal}. Tidak ada berkas hasil yang diubah.`,
   'init.written': (p) => `Konfigurasi ditulis ke ${p.file}. Ubah sesuai kebutuhan, lalu pakai dengan --config ${p.file}.`,
   'init.exists': (p) => `${p.file} sudah ada. Pakai --force untuk menimpanya.`,
 } satisfies Record<string, Template>;
@@ -131,6 +132,7 @@ const en: Record<MessageKey, Template> = {
   'progress.writing': (p) => `Writing outputs: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
   'progress.sniffing': (p) => `Sniffing ${p.file}`,
   interrupted: () => 'Stopped. No output file was changed.',
+  interruptedBy: (p) => `Stopped by ${p.signal}. No output file was changed.`,
   'init.written': (p) => `Configuration written to ${p.file}. Edit it, then use it with --config ${p.file}.`,
   'init.exists': (p) => `${p.file} exists already. Use --force to replace it.`,
 };
