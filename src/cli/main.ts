@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
-import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
+import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
 import { runCommand } from '../pipeline/run-command.js';
@@ -247,8 +247,45 @@ function shownParams(params: MessageParams): MessageParams {
   return out;
 }
 
+const guarded = new WeakMap<object, { closed: boolean; failure: NodeJS.ErrnoException | null }>();
+
+/**
+ * A reader that goes away (`umkm-clean clean --help | head -1`, a closed terminal) is no error of
+ * the run: a write to a closed pipe or a hung-up terminal is dropped quietly, without the stack
+ * trace of an unhandled 'error' event. Any other failure to write stdout (a full disk under a
+ * redirection) is reported once the command is over, as an output that cannot be written.
+ */
+function guardStream(stream: NodeJS.WritableStream): { closed: boolean; failure: NodeJS.ErrnoException | null } {
+  const known = guarded.get(stream);
+  if (known) return known;
+  const s = { closed: false, failure: null as NodeJS.ErrnoException | null };
+  guarded.set(stream, s);
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'EIO' || err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_DESTROYED' || s.closed) {
+      s.closed = true;
+      return;
+    }
+    s.failure ??= err;
+  });
+  return s;
+}
+
 /** Runs the CLI; returns the exit code instead of exiting, so output always flushes. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+  const out = guardStream(streams.stdout);
+  guardStream(streams.stderr);
+  const code = await runMain(argv, streams);
+  // A failed write reports itself on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (out.failure && !out.closed) {
+    const lang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'id';
+    streams.stderr.write(`umkm-clean: ${formatMessage(lang, 'output.stdout', { detail: shown(out.failure.code ?? out.failure.message) })}\n`);
+    return code === EXIT_OK ? EXIT_INPUT : code;
+  }
+  return code;
+}
+
+async function runMain(argv: readonly string[], streams: CliStreams): Promise<number> {
   let code = EXIT_OK;
   const program = buildProgram(streams, (c) => {
     code = c;

@@ -160,6 +160,24 @@ describe.skipIf(!SCRIPT)('on a terminal', () => {
     expect(run.screen()).not.toMatch(/\u001b\[\d*[ABK]/);
   }, 40_000);
 
+  for (const cols of [100, 0]) {
+    it(`the terminal closing under a run (${cols} columns) ends it: SIGHUP, the previous outputs and no scratch left`, async () => {
+      const out = previousOutputs(`hangup-${cols}`);
+      const before = hashes(out);
+      const scratch = join(tmp, `scratch-hangup-${cols}`);
+      mkdirSync(scratch);
+      const run = inTerminal(['clean', large, '--out', out, '--as-of', '2021-05-20'], cols, { TMPDIR: scratch });
+      // Under way: its scratch folder exists.
+      expect(await until(() => readdirSync(scratch).length > 0 && run.pid() > 0, 20_000)).toBe(true);
+      const pid = run.pid();
+      run.close();
+      expect(await until(() => ended(pid), 20_000), `umkm-clean (pid ${pid}) still runs after its terminal closed`).toBe(true);
+      expect(hashes(out)).toEqual(before);
+      expect(leftovers(out)).toEqual([]);
+      expect(readdirSync(scratch)).toEqual([]);
+    }, 60_000);
+  }
+
   it('NO_COLOR: the spinner and the messages draw no colour', async () => {
     const out = join(tmp, 'no-color');
     const run = inTerminal(['clean', large, '--out', out, '--as-of', '2021-05-20'], 100, { NO_COLOR: '1' });
@@ -205,4 +223,26 @@ describe('signals and closed pipes, without a terminal', () => {
       expect(readdirSync(scratch)).toEqual([]);
     }, 60_000);
   }
+
+  it('a stdout closed by its reader (`clean --help | head -1`) ends quietly, never with an EPIPE stack trace', async () => {
+    for (const args of [['clean', '--help'], ['clean', '--help'], ['check', small, '--json', '--as-of', '2021-05-20'], ['inspect', small]]) {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The reader is gone before the first write, as `head` is after its line: every write meets EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+      expect({ args, stderr, code }).toEqual({ args, stderr: '', code: 0 });
+    }
+    // And as the issue ran it, through a shell pipe.
+    const piped = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(BIN)} clean --help | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^Usage: umkm-clean clean/);
+    expect(piped.stderr).toBe('');
+  });
+
+  it('a stdout that cannot be written for another reason (a full disk) is exit 3 with a message', () => {
+    const r = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(BIN)} check ${quote(small)} --json --as-of 2021-05-20 > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('umkm-clean: stdout: ringkasan tidak dapat ditulis (ENOSPC).\n');
+  });
 });
