@@ -29,12 +29,15 @@ export interface CliStreams {
  * stops reading, removes its temporary and scratch files and renames nothing, and the process
  * says so and exits 128 + the signal's number, as a shell reports a process the signal killed:
  * 130 for SIGINT (Ctrl+C), 143 for SIGTERM (kill, a scheduler's stop), 129 for SIGHUP (the
- * terminal closed). A second signal while the first is being handled exits at once with the
- * same code (outputs are still whole: a run cut short before its commit journal leaves the
- * previous ones, after it the next run completes the renames).
+ * terminal closed). A run that has not stopped STOP_GRACE_MS after the signal (a system call
+ * that never returns: Node's recursive mkdir loops forever under /proc), or a second signal,
+ * ends the process at once with the same code and message: a signal always ends the run, as
+ * it did before the tool caught it. Outputs are still whole then (a run cut short before its
+ * commit journal leaves the previous ones, after it the next run completes the renames).
  */
 const STOP_SIGNALS = { SIGINT: EXIT_INTERRUPTED, SIGTERM: 143, SIGHUP: 129 } as const;
 type StopSignal = keyof typeof STOP_SIGNALS;
+const STOP_GRACE_MS = 10_000;
 
 interface CommandOptions {
   out?: string;
@@ -92,10 +95,20 @@ async function execute(
   const term: Terminal = createTerminal(streams, opts);
   const controller = new AbortController();
   let stoppedBy: StopSignal | null = null;
+  let grace: NodeJS.Timeout | undefined;
+  const stopped = (signal: StopSignal) =>
+    signal === 'SIGINT' ? formatMessage(opts.lang, 'interrupted') : formatMessage(opts.lang, 'interruptedBy', { signal });
+  const exitNow = () => {
+    const signal = stoppedBy as StopSignal;
+    term.stop();
+    term.error(stopped(signal));
+    process.exit(STOP_SIGNALS[signal]);
+  };
   const onSignal = (signal: StopSignal) => {
-    if (stoppedBy) process.exit(STOP_SIGNALS[stoppedBy]);
+    if (stoppedBy) exitNow();
     stoppedBy = signal;
     controller.abort();
+    grace = setTimeout(exitNow, STOP_GRACE_MS).unref();
   };
   for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(signal, onSignal);
   try {
@@ -123,11 +136,12 @@ async function execute(
   } catch (err) {
     term.stop();
     if (stoppedBy) {
-      term.error(stoppedBy === 'SIGINT' ? formatMessage(opts.lang, 'interrupted') : formatMessage(opts.lang, 'interruptedBy', { signal: stoppedBy }));
+      term.error(stopped(stoppedBy));
       return STOP_SIGNALS[stoppedBy];
     }
     return reportError(err, term, opts.lang);
   } finally {
+    clearTimeout(grace);
     for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.removeListener(signal, onSignal);
   }
 }

@@ -224,6 +224,34 @@ describe('signals and closed pipes, without a terminal', () => {
     }, 60_000);
   }
 
+  it('a run that cannot stop (a mkdir under /proc that never returns) still ends after SIGTERM, with its code and message', async () => {
+    if (!existsSync('/proc/self')) return;
+    const child = spawn(process.execPath, [BIN, 'clean', small, '--out', `/proc/umkm-clean-${process.pid}`, '--as-of', '2021-05-20'], {
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.resume();
+    const exit = new Promise<{ code: number | null; signal: string | null }>((r) => child.on('exit', (c, s) => r({ code: c, signal: s })));
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      if (child.exitCode !== null) {
+        // Fixed at the source (an unwritable --out is exit 3 at once): nothing left to stop.
+        expect(child.exitCode).toBe(3);
+        return;
+      }
+      const t0 = Date.now();
+      child.kill('SIGTERM');
+      const result = await Promise.race([exit, new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
+      expect(result, 'still running 20 s after SIGTERM').toEqual({ code: 143, signal: null });
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      expect(stderr).toContain('Dihentikan oleh sinyal SIGTERM.');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 40_000);
+
   it('a stdout closed by its reader (`clean --help | head -1`) ends quietly, never with an EPIPE stack trace', async () => {
     for (const args of [['clean', '--help'], ['clean', '--help'], ['check', small, '--json', '--as-of', '2021-05-20'], ['inspect', small]]) {
       const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
