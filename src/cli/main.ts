@@ -228,7 +228,7 @@ Examples:
       const term = createTerminal(streams, { lang: opts.lang, json: false, quiet: true });
       try {
         await writeConfigTemplate(file, opts.force);
-        streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file })}\n`);
+        streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file: shown(file) })}\n`);
         setExit(EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
