@@ -6,21 +6,38 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../io/read-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
-import { ConfigError, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
-import { formatMessage, type Lang, LANGS } from '../i18n/messages.js';
+import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
+import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
 import { runCommand } from '../pipeline/run-command.js';
 import { inspectInputs } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
 import { createTerminal, renderInspect, type Terminal } from './render.js';
+import { shown, terminalSafeJson } from './terminal-text.js';
+import { maskIds } from '../report/mask.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
 
 export interface CliStreams {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
 }
+
+/**
+ * The signals that stop a run the way Ctrl+C does: the run's AbortSignal fires, the pipeline
+ * stops reading, removes its temporary and scratch files and renames nothing, and the process
+ * says so and exits 128 + the signal's number, as a shell reports a process the signal killed:
+ * 130 for SIGINT (Ctrl+C), 143 for SIGTERM (kill, a scheduler's stop), 129 for SIGHUP (the
+ * terminal closed). A run that has not stopped STOP_GRACE_MS after the signal (a system call
+ * that never returns: Node's recursive mkdir loops forever under /proc), or a second signal,
+ * ends the process at once with the same code and message: a signal always ends the run, as
+ * it did before the tool caught it. Outputs are still whole then (a run cut short before its
+ * commit journal leaves the previous ones, after it the next run completes the renames).
+ */
+const STOP_SIGNALS = { SIGINT: EXIT_INTERRUPTED, SIGTERM: 143, SIGHUP: 129 } as const;
+type StopSignal = keyof typeof STOP_SIGNALS;
+const STOP_GRACE_MS = 10_000;
 
 interface CommandOptions {
   out?: string;
@@ -77,8 +94,23 @@ async function execute(
 ): Promise<number> {
   const term: Terminal = createTerminal(streams, opts);
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let stoppedBy: StopSignal | null = null;
+  let grace: NodeJS.Timeout | undefined;
+  const stopped = (signal: StopSignal) =>
+    signal === 'SIGINT' ? formatMessage(opts.lang, 'interrupted') : formatMessage(opts.lang, 'interruptedBy', { signal });
+  const exitNow = () => {
+    const signal = stoppedBy as StopSignal;
+    term.stop();
+    term.error(stopped(signal));
+    process.exit(STOP_SIGNALS[signal]);
+  };
+  const onSignal = (signal: StopSignal) => {
+    if (stoppedBy) exitNow();
+    stoppedBy = signal;
+    controller.abort();
+    grace = setTimeout(exitNow, STOP_GRACE_MS).unref();
+  };
+  for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.on(signal, onSignal);
   try {
     const config: ResolvedConfig = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
     const region = opts.region ? await loadRegion(opts.region) : null;
@@ -103,13 +135,14 @@ async function execute(
     return EXIT_OK;
   } catch (err) {
     term.stop();
-    if (controller.signal.aborted) {
-      term.error(formatMessage(opts.lang, 'interrupted'));
-      return EXIT_INTERRUPTED;
+    if (stoppedBy) {
+      term.error(stopped(stoppedBy));
+      return STOP_SIGNALS[stoppedBy];
     }
     return reportError(err, term, opts.lang);
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    clearTimeout(grace);
+    for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) process.removeListener(signal, onSignal);
   }
 }
 
@@ -121,7 +154,8 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
     .exitOverride()
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
-      writeErr: (s) => streams.stderr.write(s),
+      // Commander quotes what was typed (an unknown option, a bad value): shown like any input.
+      writeErr: (s) => streams.stderr.write(s.split('\n').map(shown).join('\n')),
     });
 
   addSharedOptions(
@@ -141,7 +175,9 @@ Examples:
   umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)
 
 Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
-3 an input cannot be read or lacks a required column, 1 internal error.`,
+3 an input cannot be read or lacks a required column, 1 internal error;
+stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SIGTERM,
+129 SIGHUP (the terminal closed).`,
     )
     .action(async (inputs: string[], opts: CommandOptions) => setExit(await execute('clean', inputs, opts, streams)));
 
@@ -173,7 +209,9 @@ Examples:
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
         const reports = await inspectInputs(inputs, config, opts.lang);
-        streams.stdout.write(opts.json ? `${JSON.stringify(reports, null, 2)}\n` : renderInspect(reports, opts.lang));
+        // The lines that are not records are quoted for a person, masked as in summary.json.
+        const json = () => reports.map((r) => ({ ...r, firstSkipped: r.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) }));
+        streams.stdout.write(opts.json ? `${terminalSafeJson(JSON.stringify(json(), null, 2))}\n` : renderInspect(reports, opts.lang));
         setExit(EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
@@ -190,7 +228,7 @@ Examples:
       const term = createTerminal(streams, { lang: opts.lang, json: false, quiet: true });
       try {
         await writeConfigTemplate(file, opts.force);
-        streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file })}\n`);
+        streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file: shown(file) })}\n`);
         setExit(EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
@@ -203,20 +241,65 @@ Examples:
 /** A run failure as words on stderr and its exit code. */
 function reportError(err: unknown, term: Terminal, lang: Lang): number {
   term.stop();
+  // Parameters quote input (file names, cells, system messages): a line break in one is shown
+  // as \n, never as a line of its own; the message's own line breaks stay.
   if (err instanceof ConfigError) {
-    term.error([formatMessage(lang, err.key, err.params), ...err.problems.map((p) => `  - ${formatMessage(lang, p.key, p.params)}`)].join('\n'));
+    term.error([formatMessage(lang, err.key, shownParams(err.params)), ...err.problems.map((p) => `  - ${shown(formatMessage(lang, p.key, shownParams(p.params)))}`)].join('\n'));
     return err.exitCode;
   }
   if (err instanceof UmkmError) {
-    term.error(formatMessage(lang, err.key, err.params));
+    term.error(formatMessage(lang, err.key, shownParams(err.params)));
     return err.exitCode;
   }
   term.error(formatMessage(lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
   return EXIT_INTERNAL;
 }
 
+function shownParams(params: MessageParams): MessageParams {
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? shown(v) : v;
+  return out;
+}
+
+const guarded = new WeakMap<object, { closed: boolean; failure: NodeJS.ErrnoException | null }>();
+
+/**
+ * A reader that goes away (`umkm-clean clean --help | head -1`, a closed terminal) is no error of
+ * the run: a write to a closed pipe or a hung-up terminal is dropped quietly, without the stack
+ * trace of an unhandled 'error' event. Any other failure to write stdout (a full disk under a
+ * redirection) is reported once the command is over, as an output that cannot be written.
+ */
+function guardStream(stream: NodeJS.WritableStream): { closed: boolean; failure: NodeJS.ErrnoException | null } {
+  const known = guarded.get(stream);
+  if (known) return known;
+  const s = { closed: false, failure: null as NodeJS.ErrnoException | null };
+  guarded.set(stream, s);
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'EIO' || err.code === 'ECONNRESET' || err.code === 'ERR_STREAM_DESTROYED' || s.closed) {
+      s.closed = true;
+      return;
+    }
+    s.failure ??= err;
+  });
+  return s;
+}
+
 /** Runs the CLI; returns the exit code instead of exiting, so output always flushes. */
 export async function main(argv: readonly string[], streams: CliStreams = process): Promise<number> {
+  const out = guardStream(streams.stdout);
+  guardStream(streams.stderr);
+  const code = await runMain(argv, streams);
+  // A failed write reports itself on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (out.failure && !out.closed) {
+    const lang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'id';
+    streams.stderr.write(`umkm-clean: ${formatMessage(lang, 'output.stdout', { detail: shown(out.failure.code ?? out.failure.message) })}\n`);
+    return code === EXIT_OK ? EXIT_INPUT : code;
+  }
+  return code;
+}
+
+async function runMain(argv: readonly string[], streams: CliStreams): Promise<number> {
   let code = EXIT_OK;
   const program = buildProgram(streams, (c) => {
     code = c;

@@ -1,7 +1,14 @@
 /**
  * Words for people: the progress spinner (stderr, only on a terminal), the summary table (stdout)
  * or the JSON summary (stdout, nothing else), and error messages (stderr). Colour only on a
- * terminal and never with NO_COLOR; plain ASCII so a Windows console in any code page reads it.
+ * terminal and never with NO_COLOR (the spinner's included); plain ASCII so a Windows console in
+ * any code page reads it. Whatever came from input (file names, cells) is printed through
+ * shown(): NIK-like values masked, control characters and escape codes as visible escapes.
+ *
+ * The spinner never takes the keyboard (ora's discardStdin would put the terminal in raw mode,
+ * and stdin-discarder's listener never starts the stream flowing, so Ctrl+C was read by nobody),
+ * and runs only on a terminal that reports a width: ora divides by the column count, and on a
+ * terminal of 0 columns it cleared Infinity lines, writing cursor codes forever.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import ora, { type Ora } from 'ora';
@@ -12,6 +19,7 @@ import type { ReasonCode } from '../schema/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
 import type { InspectReport } from '../pipeline/inspect.js';
 import type { CliStreams } from './main.js';
+import { shown, shownLines, terminalSafeJson } from './terminal-text.js';
 
 export interface Terminal {
   progress(p: Progress): void;
@@ -25,6 +33,11 @@ function colourLevel(stream: { isTTY?: boolean }): 0 | 1 {
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return 0;
   if (process.env.TERM === 'dumb') return 0;
   return 1;
+}
+
+/** A spinner needs a terminal that can move its cursor and says how wide it is. */
+function canSpin(stream: { isTTY?: boolean; columns?: number }): boolean {
+  return Boolean(stream.isTTY) && process.env.TERM !== 'dumb' && typeof stream.columns === 'number' && stream.columns > 0;
 }
 
 const DELIM_LABEL: Record<string, string> = { ',': ',', ';': ';', '\t': 'TAB', '|': '|' };
@@ -54,17 +67,20 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
   for (const f of summary.files) {
     lines.push(
       `  ${t('summary.fileLine', {
-        file: f.file,
+        file: shown(f.file),
         rows: f.rows,
         encoding: f.encoding + (f.bom ? '+BOM' : ''),
         delimiter: DELIM_LABEL[f.delimiter] ?? f.delimiter,
         header: f.header_line,
       })}`,
     );
-    for (const n of f.notices) lines.push(n.level === 'warning' ? c.red.bold(`    !! ${n.message}`) : c.yellow(`    ! ${n.message}`));
+    for (const n of f.notices) {
+      const message = shown(n.message);
+      lines.push(n.level === 'warning' ? c.red.bold(`    !! ${message}`) : c.yellow(`    ! ${message}`));
+    }
   }
   lines.push('');
-  lines.push(outDir ? t('summary.out', { dir: outDir }) : t('summary.checkOnly'));
+  lines.push(outDir ? t('summary.out', { dir: shown(outDir) }) : t('summary.checkOnly'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,7 +107,7 @@ export function progressText(p: Progress, seconds: number, lang: Lang): string {
   const rate = seconds > 0 ? Math.round(p.rows / seconds) : 0;
   // Bytes tell how far a pass is; rows do not, until the pass is over.
   const eta = p.bytes > 0 && p.totalBytes > p.bytes ? formatDuration((seconds * (p.totalBytes - p.bytes)) / p.bytes) : '-';
-  return formatMessage(lang, key, { file: p.file, rows: formatCount(p.rows, lang), rate: formatCount(rate, lang), eta });
+  return formatMessage(lang, key, { file: shown(p.file), rows: formatCount(p.rows, lang), rate: formatCount(rate, lang), eta });
 }
 
 export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: boolean; quiet: boolean }): Terminal {
@@ -101,6 +117,17 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
   let lastUpdate = 0;
   let phase = '';
   let phaseStart = Date.now();
+  // A terminal resized to no width stops the spinner before ora draws its next frame: node sets
+  // columns and emits 'resize' in one go, so no frame is ever computed with 0 columns.
+  const onResize = () => {
+    if (!canSpin(streams.stderr)) stopSpinner();
+  };
+  const stopSpinner = () => {
+    if (!spinner) return;
+    spinner.stop();
+    spinner = null;
+    streams.stderr.removeListener('resize', onResize);
+  };
   return {
     progress(p) {
       if (!interactive) return;
@@ -111,9 +138,24 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       }
       if (spinner && now - lastUpdate < 100) return;
       lastUpdate = now;
+      if (!canSpin(streams.stderr)) {
+        stopSpinner();
+        return;
+      }
       const text = progressText(p, (now - phaseStart) / 1000, opts.lang);
-      if (!spinner) spinner = ora({ text, stream: streams.stderr as NodeJS.WriteStream, isEnabled: true }).start();
-      else spinner.text = text;
+      if (spinner) {
+        spinner.text = text;
+        return;
+      }
+      spinner = ora({
+        text,
+        stream: streams.stderr as NodeJS.WriteStream,
+        isEnabled: true,
+        // Keys typed during the run stay with the terminal, so Ctrl+C is a SIGINT as everywhere.
+        discardStdin: false,
+        color: colourLevel(streams.stderr) === 1 ? 'cyan' : false,
+      }).start();
+      streams.stderr.on('resize', onResize);
     },
     done(summary, outDir) {
       this.stop();
@@ -122,11 +164,11 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       // Loud notices are said once: in the table, or on stderr when there is no table.
       if (opts.json || opts.quiet) {
         for (const f of summary.files) {
-          for (const n of f.notices) if (n.level === 'warning') streams.stderr.write(`${errColour.red.bold('umkm-clean:')} ${n.message}\n`);
+          for (const n of f.notices) if (n.level === 'warning') streams.stderr.write(`${errColour.red.bold('umkm-clean:')} ${shown(n.message)}\n`);
         }
       }
       if (opts.json) {
-        streams.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+        streams.stdout.write(`${terminalSafeJson(JSON.stringify(summary, null, 2))}\n`);
         return;
       }
       if (opts.quiet) return;
@@ -134,11 +176,10 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       streams.stdout.write(renderSummaryTable(summary, opts.lang, outDir, c));
     },
     stop() {
-      spinner?.stop();
-      spinner = null;
+      stopSpinner();
     },
     error(message) {
-      streams.stderr.write(`${errColour.red('umkm-clean:')} ${message}\n`);
+      streams.stderr.write(`${errColour.red('umkm-clean:')} ${shownLines(message)}\n`);
     },
   };
 }
@@ -148,14 +189,14 @@ export function renderInspect(reports: readonly InspectReport[], lang: Lang): st
   const t = INSPECT[lang];
   const lines: string[] = [];
   for (const r of reports) {
-    lines.push(r.file);
+    lines.push(shown(r.file));
     lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
     r.columns.forEach((c, i) => {
-      lines.push(`  ${String(i + 1).padStart(3)}. ${JSON.stringify(c.header).padEnd(34)} -> ${c.field ?? t.kept}`);
+      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${c.field ?? t.kept}`);
     });
     if (r.absent.length > 0) lines.push(`  ${t.absent}: ${r.absent.join(', ')}`);
     lines.push(`  ${t.records}: ${formatCount(r.records, lang)}   ${t.skipped}: ${formatCount(r.skipped, lang)}`);
-    for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${s.text}`);
+    for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${shown(s.text)}`);
     lines.push('');
   }
   return lines.join('\n');

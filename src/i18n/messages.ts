@@ -59,6 +59,7 @@ const id = {
   'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.`,
   'worker.failed': (p) =>
     `Thread kedua (${p.worker}) gagal: ${p.detail}. Tidak ada berkas hasil yang diubah. Laporkan ke pengembang bersama perintah yang dijalankan.`,
+  'output.stdout': (p) => `stdout: ringkasan tidak dapat ditulis (${p.detail}).`,
   internal: (p) => `Kesalahan internal: ${p.detail}. Laporkan ke pengembang bersama perintah yang dijalankan.`,
   'sheet.rejected': () => 'ditolak',
   'sheet.review': () => 'periksa',
@@ -90,6 +91,7 @@ const id = {
   'progress.writing': (p) => `Menulis hasil: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
   'progress.sniffing': (p) => `Mengenali ${p.file}`,
   interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
+  interruptedBy: (p) => `Dihentikan oleh sinyal ${p.signal}. Tidak ada berkas hasil yang diubah.`,
   'init.written': (p) => `Konfigurasi ditulis ke ${p.file}. Ubah sesuai kebutuhan, lalu pakai dengan --config ${p.file}.`,
   'init.exists': (p) => `${p.file} sudah ada. Pakai --force untuk menimpanya.`,
 } satisfies Record<string, Template>;
@@ -146,6 +148,7 @@ const en: Record<MessageKey, Template> = {
   'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.`,
   'worker.failed': (p) =>
     `The second thread (${p.worker}) failed: ${p.detail}. No output file was changed. Report it to the developers with the command you ran.`,
+  'output.stdout': (p) => `stdout: the summary cannot be written (${p.detail}).`,
   internal: (p) => `Internal error: ${p.detail}. Report it to the developers with the command you ran.`,
   'sheet.rejected': () => 'rejected',
   'sheet.review': () => 'review',
@@ -177,6 +180,7 @@ const en: Record<MessageKey, Template> = {
   'progress.writing': (p) => `Writing outputs: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
   'progress.sniffing': (p) => `Sniffing ${p.file}`,
   interrupted: () => 'Stopped. No output file was changed.',
+  interruptedBy: (p) => `Stopped by ${p.signal}. No output file was changed.`,
   'init.written': (p) => `Configuration written to ${p.file}. Edit it, then use it with --config ${p.file}.`,
   'init.exists': (p) => `${p.file} exists already. Use --force to replace it.`,
 };

@@ -28,10 +28,14 @@ export async function runBatch(opts: BatchOptions, sink: OutcomeSink | null): Pr
     const sniffed = await sniffStage(opts);
     const t1 = performance.now();
     const scanned = await scanPass(sniffed, opts, scratch);
+    // A stop asked for (Ctrl+C, SIGTERM, SIGHUP) is honoured between stages too, not only while
+    // a file is read: matching a large batch takes a while.
+    opts.signal?.throwIfAborted();
     const t2 = performance.now();
     const rssScan = peakRssMb();
     opts.onProgress?.({ phase: 'match', file: '', rows: scanned.rows, bytes: 0, totalBytes: sniffed.totalBytes });
     const resolved = await resolveStage(scanned, sniffed.decisionMap, scratch);
+    opts.signal?.throwIfAborted();
     const t3 = performance.now();
     const rssMatch = peakRssMb();
     const counter = await writePass(sniffed, scanned, resolved, opts, sink);
