@@ -227,7 +227,7 @@ Examples:
     .action(async (file: string, opts: { force: boolean; lang: Lang }) => {
       const term = createTerminal(streams, { lang: opts.lang, json: false, quiet: true });
       try {
-        await writeConfigTemplate(file, opts.force);
+        await writeConfigTemplate(file, opts.force, opts.lang);
         streams.stdout.write(`${formatMessage(opts.lang, 'init.written', { file: shown(file) })}\n`);
         setExit(EXIT_OK);
       } catch (err) {

@@ -1,33 +1,35 @@
-/** The commented config `umkm-clean init` writes: every key with the defaults, explained. */
+/** The commented config `umkm-clean init` writes: every key with the defaults, explained in the run's language. */
+import { CONFIG_TEMPLATE_TEXTS } from '../i18n/config-template.js';
+import type { Lang } from '../i18n/messages.js';
 import { DEFAULT_ALIASES, DEFAULT_REQUIRED, KNOWN_FIELDS } from '../schema/fields.js';
 import { DEFAULT_TEMPLATE } from '../schema/template.js';
 import { DEFAULT_SEVERITY, REASON_CODES, BATCH_CODES } from '../schema/codes.js';
 
-export function configTemplate(): string {
+const comment = (lines: readonly string[], indent = '') => lines.map((l) => `${indent}# ${l}`).join('\n');
+
+export function configTemplate(lang: Lang = 'id'): string {
+  const t = CONFIG_TEMPLATE_TEXTS[lang];
   const aliasLines = KNOWN_FIELDS.map((f) => `  # ${f}: [${DEFAULT_ALIASES[f].map((a) => JSON.stringify(a)).join(', ')}]`);
   const severityLines = REASON_CODES.filter((c) => !BATCH_CODES.has(c)).map(
     (c) => `  # ${c}: ${DEFAULT_SEVERITY[c] === 'warn' ? 'warn' : 'reject'}`,
   );
-  return `# umkm-clean configuration (YAML; JSON works too). Use it with: umkm-clean clean ... --config umkm-clean.yaml
-# Every key is optional: delete what you do not change. Lines starting with # are comments.
+  return `${comment(t.header)}
 
-# More header names per field. Headers match ignoring case, spaces and punctuation, so "No. KTP",
-# "NO KTP" and "no_ktp" are one name. The names umkm-clean already knows:
+${comment(t.aliases)}
 aliases:
 ${aliasLines.join('\n')}
-  # Example: a kecamatan that calls the phone column "WA PEMILIK":
+${comment(t.aliasExample, '  ')}
   # no_hp: ["WA PEMILIK"]
 
-# Fields a row must have; an empty one rejects the row with MISSING_<FIELD>.
-# Known fields: ${KNOWN_FIELDS.join(', ')}. nik must stay in the list.
+${comment(t.required.map((l) => l.replace('{fields}', KNOWN_FIELDS.join(', '))))}
 required: [${DEFAULT_REQUIRED.join(', ')}]
 
-# What each rule does: reject, warn (accepted with a warning) or off. The defaults:
+${comment(t.severities)}
 severities:
 ${severityLines.join('\n')}
 
-# The columns of submission.csv, in order: a field, or {column: NAME, field: field}.
+${comment(t.template)}
 template:
-${DEFAULT_TEMPLATE.map((t) => `  - { column: ${t.column}, field: ${t.field} }`).join('\n')}
+${DEFAULT_TEMPLATE.map((c) => `  - { column: ${c.column}, field: ${c.field} }`).join('\n')}
 `;
 }

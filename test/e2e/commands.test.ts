@@ -44,8 +44,13 @@ describe('init', () => {
   it('writes a commented config that loads as the defaults, and will not overwrite it', async () => {
     const file = join(tmp, 'umkm-clean.yaml');
     expect(runCli(['init', file]).code).toBe(0);
-    expect(readFileSync(file, 'utf8')).toContain('# More header names per field');
+    // Explained in the run's language: Indonesian by default, English with --lang en.
+    expect(readFileSync(file, 'utf8')).toContain('# Nama judul kolom tambahan per field');
     expect(await loadConfig(file)).toEqual(DEFAULT_CONFIG);
+    const english = join(tmp, 'umkm-clean-en.yaml');
+    expect(runCli(['init', english, '--lang', 'en']).code).toBe(0);
+    expect(readFileSync(english, 'utf8')).toContain('# More header names per field');
+    expect(await loadConfig(english)).toEqual(DEFAULT_CONFIG);
     const again = runCli(['init', file]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('sudah ada. Pakai --force');
