@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
 import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
+import { expandInputs } from '../io/expand-inputs.js';
 import { runCommand } from '../pipeline/run-command.js';
 import { inspectInputs } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
@@ -116,11 +117,12 @@ async function execute(
     const region = opts.region ? await loadRegion(opts.region) : null;
     const summary = await runCommand({
       command,
-      inputs,
+      // Patterns and folders, as cmd and PowerShell pass them unexpanded.
+      inputs: await expandInputs(inputs),
       out: opts.out ?? null,
-      received: opts.received,
-      exclude: opts.exclude,
-      decisions: opts.decisions,
+      received: await expandInputs(opts.received),
+      exclude: await expandInputs(opts.exclude),
+      decisions: await expandInputs(opts.decisions),
       config,
       configPath: opts.config ?? null,
       region,
@@ -208,7 +210,7 @@ Examples:
       const term = createTerminal(streams, { lang: opts.lang, json: opts.json, quiet: true });
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
-        const reports = await inspectInputs(inputs, config, opts.lang);
+        const reports = await inspectInputs(await expandInputs(inputs), config, opts.lang);
         // The lines that are not records are quoted for a person, masked as in summary.json.
         const json = () => reports.map((r) => ({ ...r, firstSkipped: r.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) }));
         streams.stdout.write(opts.json ? `${terminalSafeJson(JSON.stringify(json(), null, 2))}\n` : renderInspect(reports, opts.lang));

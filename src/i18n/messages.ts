@@ -28,6 +28,10 @@ const id = {
   'input.noHeader.none': () => 'Tidak ada baris yang menyebut kolom NIK, NAMA, dan lainnya.',
   'input.changed': (p) => `${p.file}: berkas berubah selama proses berjalan. Jalankan lagi setelah berkas selesai disalin.`,
   'input.duplicateFile': (p) => `${p.file}: berkas yang sama disebut dua kali. Sebutkan setiap berkas sekali saja.`,
+  'input.noMatch': (p) =>
+    `${p.pattern}: tidak ada berkas yang cocok dengan pola ini. Periksa nama folder dan polanya (misalnya kec-*.csv).`,
+  'input.emptyFolder': (p) =>
+    `${p.folder}: folder ini tidak berisi berkas ${p.extensions} (subfolder tidak dibaca). Sebutkan berkasnya atau folder lain.`,
   'decisions.noColumn': (p) =>
     `${p.file}: tidak ada kolom match_nik dan decision. Gunakan review.csv dari umkm-clean dan isi kolom decision dengan SAMA atau BEDA.`,
   'notice.decisionsIgnored': (p) =>
@@ -117,6 +121,10 @@ const en: Record<MessageKey, Template> = {
   'input.noHeader.none': () => 'No row names the NIK, NAMA and other columns.',
   'input.changed': (p) => `${p.file}: the file changed while it was being read. Run again once it is fully copied.`,
   'input.duplicateFile': (p) => `${p.file}: the same file is named twice. Name each file once.`,
+  'input.noMatch': (p) =>
+    `${p.pattern}: no file matches this pattern. Check the folder name and the pattern (for example kec-*.csv).`,
+  'input.emptyFolder': (p) =>
+    `${p.folder}: this folder holds no ${p.extensions} file (subfolders are not read). Name the files or another folder.`,
   'decisions.noColumn': (p) =>
     `${p.file}: no match_nik and decision columns. Use a review.csv written by umkm-clean with its decision column filled with SAMA or BEDA.`,
   'notice.decisionsIgnored': (p) =>

@@ -250,10 +250,13 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     expect(run.stderr).toContain('hilang.csv: berkas tidak ditemukan');
   });
 
-  it('a folder', () => {
-    const run = runCli(['check', tmp, '--lang', 'en']);
+  it('a folder without exports (a folder is read for the exports inside it)', () => {
+    const folder = join(tmp, 'folder-tanpa-ekspor');
+    mkdirSync(folder);
+    write(join('folder-tanpa-ekspor', 'catatan.docx'), 'bukan ekspor');
+    const run = runCli(['check', folder, '--lang', 'en']);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('is a folder, not a CSV file');
+    expect(run.stderr).toContain('folder-tanpa-ekspor: this folder holds no .csv, .txt, .tsv, .xlsx file');
   });
 
   it('an empty file', () => {
