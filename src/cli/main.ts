@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../io/read-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
-import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
+import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_REVIEW, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { loadRegion } from '../io/load-regions.js';
 import { expandInputs } from '../io/expand-inputs.js';
@@ -52,6 +52,20 @@ interface CommandOptions {
   json: boolean;
   quiet: boolean;
   xlsx?: boolean;
+  failOn?: FailOn;
+}
+
+const FAIL_ON = ['review', 'rejected', 'any'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * --fail-on, for batch jobs: a completed run whose rows are held for review (exit 4) or rejected
+ * (exit 5) as a non-zero exit code; under `any`, held rows come first, since a person must act.
+ */
+function failOnExit(failOn: FailOn | undefined, totals: { review: number; rejected: number }): { code: number; count: number; held: boolean } | null {
+  if ((failOn === 'review' || failOn === 'any') && totals.review > 0) return { code: EXIT_REVIEW, count: totals.review, held: true };
+  if ((failOn === 'rejected' || failOn === 'any') && totals.rejected > 0) return { code: EXIT_REJECTED, count: totals.rejected, held: false };
+  return null;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -84,7 +98,10 @@ function addSharedOptions(cmd: Command): Command {
     .option('--as-of <YYYY-MM-DD>', 'reference date for ages (default: today)', parseAsOf)
     .addOption(new Option('--lang <lang>', 'language of the human-readable texts').choices(LANGS).default('id'))
     .option('--json', 'the summary as JSON on stdout, and nothing else on stdout', false)
-    .option('--quiet', 'no progress, no summary table', false);
+    .option('--quiet', 'no progress, no summary table', false)
+    .addOption(
+      new Option('--fail-on <rows>', 'for batch jobs: exit 4 when rows are held for review, 5 when rows are rejected (any: 4, else 5)').choices(FAIL_ON),
+    );
 }
 
 async function execute(
@@ -134,7 +151,10 @@ async function execute(
       onProgress: (p) => term.progress(p),
     });
     term.done(summary, opts.out ?? null);
-    return EXIT_OK;
+    const failed = failOnExit(opts.failOn, summary.totals);
+    if (!failed) return EXIT_OK;
+    term.error(formatMessage(opts.lang, failed.held ? 'failOn.review' : 'failOn.rejected', { count: failed.count, option: opts.failOn as string, code: failed.code }));
+    return failed.code;
   } catch (err) {
     term.stop();
     if (stoppedBy) {
@@ -178,6 +198,7 @@ Examples:
 
 Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
 3 an input cannot be read or lacks a required column, 1 internal error;
+4 rows held for review (--fail-on review or any), 5 rows rejected (--fail-on rejected or any);
 stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SIGTERM,
 129 SIGHUP (the terminal closed).`,
     )

@@ -94,6 +94,9 @@ const id = {
   'progress.matching': (p) => `Mencari duplikat: ${p.rows} baris, sisa ${p.eta}`,
   'progress.writing': (p) => `Menulis hasil: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
   'progress.sniffing': (p) => `Mengenali ${p.file}`,
+  'failOn.review': (p) =>
+    `${p.count} baris ditahan untuk diperiksa (--fail-on ${p.option}): kode keluar ${p.code}.`,
+  'failOn.rejected': (p) => `${p.count} baris ditolak (--fail-on ${p.option}): kode keluar ${p.code}.`,
   interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
   interruptedBy: (p) => `Dihentikan oleh sinyal ${p.signal}. Tidak ada berkas hasil yang diubah.`,
   'init.written': (p) => `Konfigurasi ditulis ke ${p.file}. Ubah sesuai kebutuhan, lalu pakai dengan --config ${p.file}.`,
@@ -187,6 +190,9 @@ const en: Record<MessageKey, Template> = {
   'progress.matching': (p) => `Looking for duplicates: ${p.rows} rows, ${p.eta} left`,
   'progress.writing': (p) => `Writing outputs: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
   'progress.sniffing': (p) => `Sniffing ${p.file}`,
+  'failOn.review': (p) =>
+    `${p.count} rows are held for review (--fail-on ${p.option}): exit code ${p.code}.`,
+  'failOn.rejected': (p) => `${p.count} rows are rejected (--fail-on ${p.option}): exit code ${p.code}.`,
   interrupted: () => 'Stopped. No output file was changed.',
   interruptedBy: (p) => `Stopped by ${p.signal}. No output file was changed.`,
   'init.written': (p) => `Configuration written to ${p.file}. Edit it, then use it with --config ${p.file}.`,
