@@ -54,6 +54,9 @@ const id = {
   'configProblem.syntax': (p) => `bukan JSON atau YAML yang sah: ${p.detail}`,
   'config.invalid': (p) => `${p.file}: konfigurasi tidak sah (${p.count} masalah):`,
   'config.unreadable': (p) => `${p.file}: konfigurasi tidak dapat dibaca (${p.detail}).`,
+  'config.notFound': (p) =>
+    `${p.file}: berkas konfigurasi (--config) tidak ditemukan. Periksa nama dan foldernya, atau buat satu dengan: umkm-clean init ${p.file}`,
+  'config.isDirectory': (p) => `${p.file}: ini folder, bukan berkas konfigurasi (--config). Sebutkan berkas .yaml atau .json.`,
   'init.unwritable': (p) => `${p.file}: berkas konfigurasi tidak dapat ditulis (${p.detail}). Periksa folder dan izinnya.`,
   'usage.region': (p) =>
     `--region ${p.value}: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275 (Kota Bekasi).`,
@@ -150,6 +153,9 @@ const en: Record<MessageKey, Template> = {
   'configProblem.syntax': (p) => `not valid JSON or YAML: ${p.detail}`,
   'config.invalid': (p) => `${p.file}: invalid configuration (${p.count} problems):`,
   'config.unreadable': (p) => `${p.file}: the configuration cannot be read (${p.detail}).`,
+  'config.notFound': (p) =>
+    `${p.file}: the config file (--config) does not exist. Check its name and folder, or write one with: umkm-clean init ${p.file}`,
+  'config.isDirectory': (p) => `${p.file}: is a folder, not a config file (--config). Name a .yaml or .json file.`,
   'init.unwritable': (p) => `${p.file}: the config file cannot be written (${p.detail}). Check the folder and its permissions.`,
   'usage.region': (p) =>
     `--region ${p.value}: not a Kemendagri regency/city code. For example 32.75 or 3275 (Kota Bekasi).`,

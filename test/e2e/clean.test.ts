@@ -226,7 +226,7 @@ describe('usage errors exit 2', () => {
   it('no arguments shows help on stderr', () => {
     const run = runCli([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Usage: umkm-clean');
+    expect(run.stderr).toContain('Penggunaan: umkm-clean');
   });
 
   it('--help and --version exit 0', () => {
