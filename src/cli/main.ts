@@ -12,11 +12,10 @@ import { HELP_TEXTS, type HelpTexts } from '../i18n/help-texts.js';
 import { loadRegion } from '../io/load-regions.js';
 import { expandInputs } from '../io/expand-inputs.js';
 import { runCommand } from '../pipeline/run-command.js';
-import { inspectInputs } from '../pipeline/inspect.js';
+import { inspectInputs, isFailure } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
-import { createTerminal, renderInspect, type Terminal } from './render.js';
-import { shown, terminalSafeJson } from './terminal-text.js';
-import { maskIds } from '../report/mask.js';
+import { createTerminal, inspectJson, renderInspect, type Terminal } from './render.js';
+import { shown } from './terminal-text.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
@@ -252,11 +251,12 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
       const term = createTerminal(streams, { lang: opts.lang, json: opts.json, quiet: true });
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
-        const reports = await inspectInputs(await expandInputs(inputs), config, opts.lang);
-        // The lines that are not records are quoted for a person, masked as in summary.json.
-        const json = () => reports.map((r) => ({ ...r, firstSkipped: r.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) }));
-        streams.stdout.write(opts.json ? `${terminalSafeJson(JSON.stringify(json(), null, 2))}\n` : renderInspect(reports, opts.lang));
-        setExit(EXIT_OK);
+        const entries = await inspectInputs(await expandInputs(inputs), config, opts.lang);
+        streams.stdout.write(opts.json ? inspectJson(entries, opts.lang) : renderInspect(entries, opts.lang));
+        // Every file that cannot be used is named, then the run ends as an input error.
+        const failures = entries.filter(isFailure);
+        for (const f of failures) term.error(formatMessage(opts.lang, f.problem.key, shownParams(f.problem.params)));
+        setExit(failures.length > 0 ? EXIT_INPUT : EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
       }
