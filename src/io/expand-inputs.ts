@@ -19,10 +19,11 @@ export interface ExpandOptions {
   readonly platform?: NodeJS.Platform;
 }
 
-const GLOB_CHARS = /[*?[]/;
-
+/** A wildcard, or a `[` whose class closes: a lone `[` (`kec[2J.csv`) is part of a name. */
 export function hasGlobChars(segment: string): boolean {
-  return GLOB_CHARS.test(segment);
+  if (/[*?]/.test(segment)) return true;
+  for (let i = segment.indexOf('['); i >= 0; i = segment.indexOf('[', i + 1)) if (classEnd(segment, i) >= 0) return true;
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { byteOrder, expandInputs, segmentMatcher, splitPattern } from '../../src/io/expand-inputs.js';
+import { byteOrder, expandInputs, hasGlobChars, segmentMatcher, splitPattern } from '../../src/io/expand-inputs.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-expand-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -130,8 +130,11 @@ describe('expandInputs', () => {
     expect(names(await expandInputs([join(tmp, 'kec[1].csv')], { platform: 'linux' }))).toEqual(['kec[1].csv']);
   });
 
-  it('leaves a plain missing name for the reader to report', async () => {
-    expect(await expandInputs(['tidak-ada.csv'])).toEqual(['tidak-ada.csv']);
+  it('leaves a plain missing name for the reader to report, a lone [ included', async () => {
+    expect(await expandInputs(['tidak-ada.csv', 'kec[2J.csv'])).toEqual(['tidak-ada.csv', 'kec[2J.csv']);
+    expect(hasGlobChars('kec[2J.csv')).toBe(false);
+    expect(hasGlobChars('kec[2].csv')).toBe(true);
+    expect(hasGlobChars('kec-?.csv')).toBe(true);
   });
 
   it('names a pattern that matches nothing, and a folder without inputs (exit 3)', async () => {
