@@ -121,6 +121,17 @@ function addSharedOptions(cmd: Command, lang: Lang): Command {
     .addOption(new Option('--fail-on <rows>', t.failOn).choices(FAIL_ON));
 }
 
+/** A complaint of commander's in the run's language, line by line (its suggestion is a line of its own). */
+function localiseCommanderError(text: string, texts: HelpTexts): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const rule = texts.commanderErrors.find(([pattern]) => pattern.test(line));
+      return rule ? line.replace(rule[0], rule[1]) : line;
+    })
+    .join('\n');
+}
+
 /** commander's own words (headings, "choices", "default") in the help's language. */
 function helpConfiguration(texts: HelpTexts) {
   // A flag's "(default: false)" and a repeatable option's "(default: [])" say nothing: left out.
@@ -218,6 +229,7 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
       writeOut: (s) => streams.stdout.write(s),
       // Commander quotes what was typed (an unknown option, a bad value): shown like any input.
       writeErr: (s) => streams.stderr.write(s.split('\n').map(shown).join('\n')),
+      outputError: (s, write) => write(localiseCommanderError(s, h)),
     })
     .addHelpText('after', `\n${h.inputs}\n\n${h.exitCodes}`);
 

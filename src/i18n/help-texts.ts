@@ -40,6 +40,8 @@ export interface HelpTexts {
   readonly exitCodes: string;
   /** What the root help says about inputs: patterns and folders. */
   readonly inputs: string;
+  /** commander's complaints (an unknown option, a missing value), rewritten from its English, in order. */
+  readonly commanderErrors: ReadonlyArray<readonly [RegExp, string]>;
 }
 
 const id: HelpTexts = {
@@ -107,6 +109,17 @@ internal; 4 ada baris ditahan untuk diperiksa (--fail-on review atau any), 5 ada
   inputs: `Masukan boleh berupa pola (*, ?, [...]) atau folder (semua .csv, .txt, .tsv, .xlsx di dalamnya,
 tanpa subfolder): umkm-clean sendiri yang menjabarkannya, juga di cmd dan PowerShell, urut nama.
 Bahasa: --lang en untuk bahasa Inggris (English).`,
+  commanderErrors: [
+    [/^error: missing required argument '(.*)'/, "galat: argumen wajib '$1' belum diberikan"],
+    [/^error: option '(.*)' argument missing/, "galat: opsi '$1' perlu nilai"],
+    [/^error: required option '(.*)' not specified/, "galat: opsi wajib '$1' belum diberikan"],
+    [/^error: unknown option '(.*)'/, "galat: opsi '$1' tidak dikenal"],
+    [/^error: unknown command '(.*)'/, "galat: perintah '$1' tidak dikenal"],
+    [/^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./, "galat: nilai '$2' untuk opsi '$1' tidak sah. Pilihan: $3."],
+    [/^error: option '(.*)' argument '(.*)' is invalid\./, "galat: nilai '$2' untuk opsi '$1' tidak sah."],
+    [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./, "galat: terlalu banyak argumen untuk '$1': paling banyak $2, diberikan $3."],
+    [/^\(Did you mean (?:one of )?(.*)\?\)/, '(Maksud Anda $1?)'],
+  ],
 };
 
 const en: HelpTexts = {
@@ -174,6 +187,7 @@ stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SI
   inputs: `Inputs may be patterns (*, ?, [...]) or folders (every .csv, .txt, .tsv, .xlsx inside, not
 subfolders): umkm-clean expands them itself, in cmd and PowerShell too, sorted by name.
 Language: --lang id for Indonesian (the default).`,
+  commanderErrors: [],
 };
 
 export const HELP_TEXTS: Readonly<Record<Lang, HelpTexts>> = { id, en };

@@ -190,8 +190,9 @@ describe('usage errors exit 2', () => {
     [['clean', 'x.csv'], /--out/],
     [['clean', 'x.csv', '--out', 'o', '--lang', 'jv'], /--lang/],
     [['clean', 'x.csv', '--out', 'o', '--as-of', '2021-02-30'], /YYYY-MM-DD/],
-    [['clean', 'x.csv', '--out', 'o', '--frobnicate'], /unknown option/],
-    [['frobnicate'], /unknown command/],
+    [['clean', 'x.csv', '--out', 'o', '--frobnicate'], /galat: opsi '--frobnicate' tidak dikenal/],
+    [['clean', 'x.csv', '--out', 'o', '--frobnicate', '--lang', 'en'], /error: unknown option '--frobnicate'/],
+    [['frobnicate'], /galat: perintah 'frobnicate' tidak dikenal/],
   ])('%j', (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);

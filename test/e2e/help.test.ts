@@ -69,6 +69,26 @@ describe('--help', () => {
   });
 });
 
+describe("commander's complaints", () => {
+  it('are said in Indonesian by default, in English with --lang en, exit 2', () => {
+    const cases: [string[], string, string][] = [
+      [['clean', 'x.csv'], "galat: opsi wajib '--out <dir>' belum diberikan", "error: required option '--out <dir>' not specified"],
+      [['clean', 'x.csv', '--out', 'o', '--oot', 'a'], "galat: opsi '--oot' tidak dikenal\n(Maksud Anda --out?)", "error: unknown option '--oot'\n(Did you mean --out?)"],
+      [['check'], "galat: argumen wajib 'input' belum diberikan", "error: missing required argument 'input'"],
+      [['check', 'x.csv', '--fail-on', 'semua'], "galat: nilai 'semua' untuk opsi '--fail-on <rows>' tidak sah. Pilihan: review, rejected, any.", "error: option '--fail-on <rows>' argument 'semua' is invalid. Allowed choices are review, rejected, any."],
+      [['init', 'a.yaml', 'b.yaml'], "galat: terlalu banyak argumen untuk 'init': paling banyak 1, diberikan 2.", "error: too many arguments for 'init'. Expected 1 argument but got 2."],
+    ];
+    for (const [args, id, en] of cases) {
+      const r = runCli(args, { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(id);
+      const e = runCli([...args, '--lang', 'en'], { cwd: tmp });
+      expect(e.code).toBe(2);
+      expect(e.stderr.trim()).toBe(en);
+    }
+  });
+});
+
 describe('a --config file that is not there', () => {
   it('is named, with what to do, exit 2, never a raw ENOENT', () => {
     const missing = join(tmp, 'tidak-ada.yaml');
