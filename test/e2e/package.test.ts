@@ -58,7 +58,7 @@ describe('the packed tarball, installed', () => {
 
   it('prepack builds dist/ into the tarball, with the workers the binary starts', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const file of ['package.json', 'bin/umkm-clean.js', 'dist/cli/main.js', 'dist/engine/match-scan-worker.js', 'dist/io/xlsx-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const file of ['package.json', 'bin/umkm-clean.js', 'dist/cli/main.js', 'dist/engine/match-scan-worker.js', 'dist/io/xlsx-worker.js', 'README.md', 'LICENSE', 'CHANGELOG.md', 'summary.schema.json']) {
       expect(paths).toContain(file);
     }
     // Neither sources nor tests, nor source maps pointing at sources the package does not hold.
