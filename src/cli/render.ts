@@ -194,7 +194,16 @@ export function inspectJson(entries: readonly InspectEntry[], lang: Lang): strin
   const json = entries.map((e) =>
     isFailure(e)
       ? { file: e.file, problem: { key: e.problem.key, message: maskIds(formatMessage(lang, e.problem.key, e.problem.params)) } }
-      : { ...e, firstSkipped: e.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) },
+      : {
+          ...e,
+          columns: e.columns.map((c) => ({ ...c, samples: c.samples.map(maskIds) })),
+          notices: e.notices.map((n) => ({
+            code: n.key.replace(/^notice\./, ''),
+            level: n.loud ? 'warning' : 'info',
+            message: maskIds(formatMessage(lang, n.key, n.params)),
+          })),
+          firstSkipped: e.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })),
+        },
   );
   return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
 }
@@ -207,8 +216,10 @@ export function renderInspect(entries: readonly InspectEntry[], lang: Lang): str
     lines.push(shown(r.file));
     lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
     r.columns.forEach((c, i) => {
-      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${c.field ?? t.kept}`);
+      const samples = c.samples.length > 0 ? `   ${t.samples}: ${c.samples.map(shown).join(' | ')}` : '';
+      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${(c.field ?? t.kept).padEnd(14)}${samples}`.trimEnd());
     });
+    for (const n of r.notices) lines.push(`  ${n.loud ? '!!' : '!'} ${shown(formatMessage(lang, n.key, n.params))}`);
     if (r.absent.length > 0) lines.push(`  ${t.absent}: ${r.absent.join(', ')}`);
     lines.push(`  ${t.records}: ${formatCount(r.records, lang)}   ${t.skipped}: ${formatCount(r.skipped, lang)}`);
     for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${shown(s.text)}`);

@@ -8,7 +8,11 @@ import { InputError } from '../errors.js';
 import type { Lang, MessageKey, MessageParams } from '../i18n/messages.js';
 import { sniffInput } from '../io/read-input.js';
 import { type AliasIndex, buildAliasIndex, type Field, KNOWN_FIELDS } from '../schema/fields.js';
+import type { Notice } from '../i18n/notice.js';
+import type { InputReport } from './batch-types.js';
 import { scanRecords, skippedText } from './scan.js';
+import { FileShape } from './stages/scan-pass.js';
+import { columnNotices } from './stages/sniff.js';
 
 export interface InspectReport {
   readonly file: string;
@@ -16,8 +20,10 @@ export interface InspectReport {
   readonly bom: boolean;
   readonly delimiter: string;
   readonly headerLine: number;
-  /** Each header cell and the field it maps to (null: kept as is, not checked). */
-  readonly columns: { header: string; field: Field | null }[];
+  /** Each header cell, the field it maps to (null: kept as is, not checked), and its first few distinct values. */
+  readonly columns: { header: string; field: Field | null; samples: string[] }[];
+  /** What clean would say of the file: ragged rows, a column named twice, a NIK column Excel damaged. */
+  readonly notices: Notice[];
   /** Known fields the file has no column for. */
   readonly absent: Field[];
   readonly records: number;
@@ -55,6 +61,18 @@ export async function inspectInputs(paths: readonly string[], config: ResolvedCo
   return out;
 }
 
+/** Sample values shown per column: the first few distinct ones, cut short. */
+const SAMPLES = 3;
+const SAMPLE_CHARS = 40;
+
+function noteSamples(samples: Set<string>[], cells: readonly string[]): void {
+  for (const [c, set] of samples.entries()) {
+    if (set.size >= SAMPLES) continue;
+    const value = (cells[c] ?? '').trim();
+    if (value !== '') set.add(value.length > SAMPLE_CHARS ? `${value.slice(0, SAMPLE_CHARS)}...` : value);
+  }
+}
+
 async function inspectOne(path: string, aliases: AliasIndex, config: ResolvedConfig, lang: Lang): Promise<InspectReport> {
   const plan = await sniffInput(path, 0, path, aliases, config.required, lang);
   const fieldAt = new Map<number, Field>();
@@ -65,14 +83,26 @@ async function inspectOne(path: string, aliases: AliasIndex, config: ResolvedCon
   const onSkip = (_: unknown, rec: { line: number; cells: string[] }) => {
     if (skipped++ < 5) firstSkipped.push({ line: rec.line, text: skippedText(rec, plan.delimiter) });
   };
-  for await (const batch of scanRecords([plan], { asOf: '2000-01-01', onSkip })) records += batch.length;
+  // The same notes the scan pass takes of each file, so inspect warns as clean would.
+  const report: InputReport = { plan, sha256: '', width: plan.headerCells.length, notices: columnNotices(plan) };
+  const shape = new FileShape(report);
+  const samples = plan.headerCells.map(() => new Set<string>());
+  for await (const batch of scanRecords([plan], { asOf: '2000-01-01', onSkip })) {
+    records += batch.length;
+    for (const record of batch) {
+      shape.note(record);
+      noteSamples(samples, record.rec.cells);
+    }
+  }
+  shape.close();
   return {
     file: path,
     encoding: plan.encoding,
     bom: plan.bom,
     delimiter: plan.delimiter,
     headerLine: plan.headerLine,
-    columns: plan.headerCells.map((header, c) => ({ header, field: fieldAt.get(c) ?? null })),
+    columns: plan.headerCells.map((header, c) => ({ header, field: fieldAt.get(c) ?? null, samples: [...(samples[c] ?? [])] })),
+    notices: report.notices,
     absent: KNOWN_FIELDS.filter((f) => plan.mapping.columns[f] === undefined),
     records,
     skipped,

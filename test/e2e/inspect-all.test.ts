@@ -41,6 +41,20 @@ describe('inspect over every input', () => {
     expect(entries[2].problem).toEqual({ key: 'input.notFound', message: `${missing}: file not found. Check its name and folder.` });
   });
 
+  it('shows a few values per column, NIKs masked, and every warning clean gives', () => {
+    const r = runCli(['inspect', join(DEMO, 'kec-rawalumbu.csv'), join(DEMO, 'kec-bekasi-barat.csv'), '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/2\. "NIK"\s+-> nik\s+e\.g\.: 327507\*{8}10 \| 327507\*{8}20 \| 327507\*{8}30\n/);
+    expect(r.stdout).toMatch(/3\. "NAMA"\s+-> nama\s+e\.g\.: ASEP SUNANDAR \| YULIANTI \| DEDI KURNIAWAN\n/);
+    expect(r.stdout).toContain('  !! WARNING ');
+    expect(r.stdout).toContain('kec-rawalumbu.csv: 5 of 5 NIKs end in 0 and 1 are in scientific notation');
+    expect(r.stdout).toContain('  ! 1 rows have more cells than the header (first on line 9)');
+    expect(r.stdout).not.toMatch(/\d{16}/);
+    const json = JSON.parse(runCli(['inspect', join(DEMO, 'kec-rawalumbu.csv'), '--json']).stdout);
+    expect(json[0].columns[1]).toEqual({ header: 'NIK', field: 'nik', samples: ['327507********10', '327507********20', '327507********30'] });
+    expect(json[0].notices).toEqual([{ code: 'nikColumnDamaged', level: 'warning', message: expect.stringContaining('5 dari 5 NIK berakhir dengan 0') }]);
+  });
+
   it('exits 0 when every file can be used', () => {
     const r = runCli(['inspect', good, alsoGood]);
     expect(r.stderr).toBe('');
