@@ -32,6 +32,8 @@ const id = {
     `${p.pattern}: tidak ada berkas yang cocok dengan pola ini. Periksa nama folder dan polanya (misalnya kec-*.csv).`,
   'input.emptyFolder': (p) =>
     `${p.folder}: folder ini tidak berisi berkas ${p.extensions} (subfolder tidak dibaca). Sebutkan berkasnya atau folder lain.`,
+  'list.noNikColumn': (p) =>
+    `${p.file}: daftar ini tidak punya judul kolom NIK. Daftar --received/--exclude hanya perlu satu kolom NIK: tambahkan baris judul "NIK" di atas NIK-nya, atau petakan nama kolomnya lewat --config (aliases).`,
   'decisions.noColumn': (p) =>
     `${p.file}: tidak ada kolom match_nik dan decision. Gunakan review.csv dari umkm-clean dan isi kolom decision dengan SAMA atau BEDA.`,
   'notice.decisionsIgnored': (p) =>
@@ -131,6 +133,8 @@ const en: Record<MessageKey, Template> = {
     `${p.pattern}: no file matches this pattern. Check the folder name and the pattern (for example kec-*.csv).`,
   'input.emptyFolder': (p) =>
     `${p.folder}: this folder holds no ${p.extensions} file (subfolders are not read). Name the files or another folder.`,
+  'list.noNikColumn': (p) =>
+    `${p.file}: this list has no NIK column header. A --received/--exclude list needs only a NIK column: add a header line "NIK" above its NIKs, or map the column's name with --config (aliases).`,
   'decisions.noColumn': (p) =>
     `${p.file}: no match_nik and decision columns. Use a review.csv written by umkm-clean with its decision column filled with SAMA or BEDA.`,
   'notice.decisionsIgnored': (p) =>

@@ -1,5 +1,5 @@
 /** --help in Indonesian by default and in English with --lang en; a missing --config file said plainly. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,21 @@ describe('a --config file that is not there', () => {
     const r = runCli(['check', join(DEMO, 'kec-jatiasih.txt'), '--config', tmp, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${tmp}: is a folder, not a config file (--config)`);
+  });
+});
+
+describe('a --received or --exclude list without a NIK header', () => {
+  it('says a list needs only its NIK column, exit 3', () => {
+    const list = join(tmp, 'sudah-terima-tanpa-judul.csv');
+    // Synthetic NIKs, no header line.
+    writeFileSync(list, '3275084507850001\n3275081203790002\n');
+    for (const flag of ['--received', '--exclude']) {
+      const r = runCli(['check', join(DEMO, 'kec-jatiasih.txt'), flag, list]);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toContain('sudah-terima-tanpa-judul.csv: daftar ini tidak punya judul kolom NIK');
+      expect(r.stderr).not.toContain('NAMA');
+    }
+    const en = runCli(['check', join(DEMO, 'kec-jatiasih.txt'), '--received', list, '--lang', 'en']);
+    expect(en.stderr).toContain('A --received/--exclude list needs only a NIK column');
   });
 });
