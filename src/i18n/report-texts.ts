@@ -26,6 +26,11 @@ export const REPORT_TEXTS = {
     count: 'Jumlah',
     none: 'Tidak ada.',
     generated: 'Dibuat',
+    reasonsNote:
+      'Satu baris dapat membawa beberapa kode alasan, jadi jumlah per kode dapat melebihi jumlah baris. Pasangan kemungkinan duplikat yang ditemukan: {pairs} (satu baris dapat cocok dengan beberapa baris lain, dan satu baris ditahan per pasangan); baris yang ditahan untuk diperiksa: {review}.',
+    yes: 'ya',
+    no: 'tidak',
+    inputs: 'berkas masukan',
   },
   en: {
     title: 'umkm-clean report',
@@ -51,6 +56,11 @@ export const REPORT_TEXTS = {
     count: 'Count',
     none: 'None.',
     generated: 'Generated',
+    reasonsNote:
+      'A row can carry several reason codes, so the counts per code can add up to more than the rows. Probable-duplicate pairs found: {pairs} (one row can match several others, and one row is held per pair); rows held for review: {review}.',
+    yes: 'yes',
+    no: 'no',
+    inputs: 'input files',
   },
 } as const;
 
