@@ -94,7 +94,7 @@ function today(): string {
  * The language asked for on the command line, read before commander parses it: help and
  * commander's own words are built in it. Indonesian unless --lang en (or --lang=en) is given.
  */
-export function langFromArgv(argv: readonly string[]): Lang {
+function langFromArgv(argv: readonly string[]): Lang {
   let lang: Lang = 'id';
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
