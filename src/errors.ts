@@ -10,6 +10,10 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INPUT = 3;
+/** --fail-on review or any: the run completed, and rows are held for review. */
+export const EXIT_REVIEW = 4;
+/** --fail-on rejected or any: the run completed, and rows are rejected (none held, under any). */
+export const EXIT_REJECTED = 5;
 export const EXIT_INTERRUPTED = 130;
 
 export class UmkmError extends Error {

@@ -3,18 +3,19 @@
  * terminal; everything below returns values or throws typed errors.
  */
 import { createRequire } from 'node:module';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../io/read-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
-import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UmkmError } from '../errors.js';
+import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_REVIEW, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
+import { HELP_TEXTS, type HelpTexts } from '../i18n/help-texts.js';
 import { loadRegion } from '../io/load-regions.js';
+import { expandInputs } from '../io/expand-inputs.js';
 import { runCommand } from '../pipeline/run-command.js';
-import { inspectInputs } from '../pipeline/inspect.js';
+import { inspectInputs, isFailure } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
-import { createTerminal, renderInspect, type Terminal } from './render.js';
-import { shown, terminalSafeJson } from './terminal-text.js';
-import { maskIds } from '../report/mask.js';
+import { createTerminal, inspectJson, renderInspect, type Terminal } from './render.js';
+import { shown } from './terminal-text.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
@@ -51,19 +52,36 @@ interface CommandOptions {
   json: boolean;
   quiet: boolean;
   xlsx?: boolean;
+  failOn?: FailOn;
+}
+
+const FAIL_ON = ['review', 'rejected', 'any'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * --fail-on, for batch jobs: a completed run whose rows are held for review (exit 4) or rejected
+ * (exit 5) as a non-zero exit code; under `any`, held rows come first, since a person must act.
+ */
+function failOnExit(failOn: FailOn | undefined, totals: { review: number; rejected: number }): { code: number; count: number; held: boolean } | null {
+  if ((failOn === 'review' || failOn === 'any') && totals.review > 0) return { code: EXIT_REVIEW, count: totals.review, held: true };
+  if ((failOn === 'rejected' || failOn === 'any') && totals.rejected > 0) return { code: EXIT_REJECTED, count: totals.rejected, held: false };
+  return null;
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function parseAsOf(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!d || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError(formatMessage('en', 'usage.asOf', { value }));
-  }
-  return value;
+/** --as-of's check, its complaint in the run's language. */
+function parseAsOf(lang: Lang): (value: string) => string {
+  return (value) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!d || d.toISOString().slice(0, 10) !== value) {
+      throw new InvalidArgumentError(formatMessage(lang, 'usage.asOf', { value }));
+    }
+    return value;
+  };
 }
 
 function today(): string {
@@ -72,18 +90,65 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function addSharedOptions(cmd: Command): Command {
+/**
+ * The language asked for on the command line, read before commander parses it: help and
+ * commander's own words are built in it. Indonesian unless --lang en (or --lang=en) is given.
+ */
+function langFromArgv(argv: readonly string[]): Lang {
+  let lang: Lang = 'id';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (value === 'en' || value === 'id') lang = value;
+  }
+  return lang;
+}
+
+function addSharedOptions(cmd: Command, lang: Lang): Command {
+  const t = HELP_TEXTS[lang].shared;
   return cmd
-    .argument('<input...>', 'CSV exports of the kecamatan, in the order to process')
-    .option('--region <code>', 'Kemendagri code of the proposing region: 32.75 or 3275 (Kota Bekasi)')
-    .option('--received <file>', 'NIKs that already received the aid (repeatable)', collect, [])
-    .option('--exclude <file>', 'NIKs not eligible: ASN/TNI/Polri/BUMN/BUMD staff, KUR (repeatable)', collect, [])
-    .option('--decisions <file>', 'review.csv with its decision column filled: SAMA or BEDA (repeatable)', collect, [])
-    .option('--config <file>', 'JSON or YAML: column aliases, required fields, rule severities, template')
-    .option('--as-of <YYYY-MM-DD>', 'reference date for ages (default: today)', parseAsOf)
-    .addOption(new Option('--lang <lang>', 'language of the human-readable texts').choices(LANGS).default('id'))
-    .option('--json', 'the summary as JSON on stdout, and nothing else on stdout', false)
-    .option('--quiet', 'no progress, no summary table', false);
+    .argument('<input...>', t.input)
+    .option('--region <code>', t.region)
+    .option('--received <file>', t.received, collect, [])
+    .option('--exclude <file>', t.exclude, collect, [])
+    .option('--decisions <file>', t.decisions, collect, [])
+    .option('--config <file>', t.config)
+    .option('--as-of <YYYY-MM-DD>', t.asOf, parseAsOf(lang))
+    .addOption(new Option('--lang <lang>', t.lang).choices(LANGS).default('id'))
+    .option('--json', t.json, false)
+    .option('--quiet', t.quiet, false)
+    .addOption(new Option('--fail-on <rows>', t.failOn).choices(FAIL_ON));
+}
+
+/** A complaint of commander's in the run's language, line by line (its suggestion is a line of its own). */
+function localiseCommanderError(text: string, texts: HelpTexts): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const rule = texts.commanderErrors.find(([pattern]) => pattern.test(line));
+      return rule ? line.replace(rule[0], rule[1]) : line;
+    })
+    .join('\n');
+}
+
+/** commander's own words (headings, "choices", "default") in the help's language. */
+function helpConfiguration(texts: HelpTexts) {
+  // A flag's "(default: false)" and a repeatable option's "(default: [])" say nothing: left out.
+  const localise = (text: string) =>
+    text
+      .replace(/ \(default: (?:false|\[\])\)$/, '')
+      .replace(/\(choices: /, `(${texts.choices}: `)
+      .replace(/(\(|, )default: /, `$1${texts.default}: `);
+  return {
+    styleTitle: (title: string) => texts.titles[title] ?? title,
+    optionDescription(this: Help, option: Option) {
+      return localise(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return localise(Help.prototype.argumentDescription.call(this, argument));
+    },
+  };
 }
 
 async function execute(
@@ -116,11 +181,12 @@ async function execute(
     const region = opts.region ? await loadRegion(opts.region) : null;
     const summary = await runCommand({
       command,
-      inputs,
+      // Patterns and folders, as cmd and PowerShell pass them unexpanded.
+      inputs: await expandInputs(inputs),
       out: opts.out ?? null,
-      received: opts.received,
-      exclude: opts.exclude,
-      decisions: opts.decisions,
+      received: await expandInputs(opts.received),
+      exclude: await expandInputs(opts.exclude),
+      decisions: await expandInputs(opts.decisions),
       config,
       configPath: opts.config ?? null,
       region,
@@ -132,7 +198,10 @@ async function execute(
       onProgress: (p) => term.progress(p),
     });
     term.done(summary, opts.out ?? null);
-    return EXIT_OK;
+    const failed = failOnExit(opts.failOn, summary.totals);
+    if (!failed) return EXIT_OK;
+    term.error(formatMessage(opts.lang, failed.held ? 'failOn.review' : 'failOn.rejected', { count: failed.count, option: opts.failOn as string, code: failed.code }));
+    return failed.code;
   } catch (err) {
     term.stop();
     if (stoppedBy) {
@@ -146,51 +215,37 @@ async function execute(
   }
 }
 
-export function buildProgram(streams: CliStreams, setExit: (code: number) => void): Command {
+export function buildProgram(streams: CliStreams, setExit: (code: number) => void, lang: Lang = 'id'): Command {
+  const h = HELP_TEXTS[lang];
   const program = new Command()
     .name('umkm-clean')
-    .description('Clean and deduplicate UMKM aid-proposal exports into a submission the ministry accepts.')
-    .version(pkg.version)
+    .description(h.program)
+    .version(pkg.version, '-V, --version', h.version)
+    .helpOption('-h, --help', h.helpOption)
+    .helpCommand('help [command]', h.helpCommand)
+    .configureHelp(helpConfiguration(h))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => streams.stdout.write(s),
       // Commander quotes what was typed (an unknown option, a bad value): shown like any input.
       writeErr: (s) => streams.stderr.write(s.split('\n').map(shown).join('\n')),
-    });
+      outputError: (s, write) => write(localiseCommanderError(s, h)),
+    })
+    .addHelpText('after', `\n${h.inputs}\n\n${h.exitCodes}`);
 
   addSharedOptions(
     program
       .command('clean')
-      .description('check every row, find duplicates and write submission, rejected, review, audit and summary files')
-      .requiredOption('--out <dir>', 'folder for the output files (created if missing; other files in it are left alone)')
-      .option('--no-xlsx', 'do not write the .xlsx copies (submission, rejected, review, one rejection workbook per file)'),
+      .description(h.clean.description)
+      .requiredOption('--out <dir>', h.clean.out)
+      .option('--no-xlsx', h.clean.noXlsx),
+    lang,
   )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75
-  umkm-clean clean *.csv --out hasil --received bpum-2020.csv --exclude asn.csv --as-of 2021-05-12
-  umkm-clean clean usulan.csv --out hasil --json > ringkasan.json
-  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)
-
-Exit codes: 0 done (rejected rows are a normal outcome), 2 usage or config error,
-3 an input cannot be read or lacks a required column, 1 internal error;
-stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SIGTERM,
-129 SIGHUP (the terminal closed).`,
-    )
+    .addHelpText('after', `\n${h.clean.examples}\n\n${h.exitCodes}`)
     .action(async (inputs: string[], opts: CommandOptions) => setExit(await execute('clean', inputs, opts, streams)));
 
-  addSharedOptions(
-    program.command('check').description('the same analysis as clean, writes nothing, prints the summary'),
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  umkm-clean check kec-a.csv kec-b.csv --region 3275
-  umkm-clean check usulan.csv --json`,
-    )
+  addSharedOptions(program.command('check').description(h.check.description), lang)
+    .addHelpText('after', `\n${h.check.examples}\n\n${h.exitCodes}`)
     .action(async (inputs: string[], opts: CommandOptions) => {
       const { out: _ignored, ...rest } = opts;
       setExit(await execute('check', inputs, rest, streams));
@@ -198,21 +253,22 @@ Examples:
 
   program
     .command('inspect')
-    .description('show what was sniffed per file: encoding, delimiter, header row, column mapping, rows')
-    .argument('<input...>', 'CSV exports to look at')
-    .option('--config <file>', 'JSON or YAML config (aliases, required fields)')
-    .addOption(new Option('--lang <lang>', 'language of the texts').choices(LANGS).default('id'))
-    .option('--json', 'the findings as JSON on stdout', false)
-    .addHelpText('after', '\nExample:\n  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml')
+    .description(h.inspect.description)
+    .argument('<input...>', h.inspect.input)
+    .option('--config <file>', h.inspect.config)
+    .addOption(new Option('--lang <lang>', h.shared.lang).choices(LANGS).default('id'))
+    .option('--json', h.inspect.json, false)
+    .addHelpText('after', `\n${h.inspect.examples}`)
     .action(async (inputs: string[], opts: { config?: string; lang: Lang; json: boolean }) => {
       const term = createTerminal(streams, { lang: opts.lang, json: opts.json, quiet: true });
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
-        const reports = await inspectInputs(inputs, config, opts.lang);
-        // The lines that are not records are quoted for a person, masked as in summary.json.
-        const json = () => reports.map((r) => ({ ...r, firstSkipped: r.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })) }));
-        streams.stdout.write(opts.json ? `${terminalSafeJson(JSON.stringify(json(), null, 2))}\n` : renderInspect(reports, opts.lang));
-        setExit(EXIT_OK);
+        const entries = await inspectInputs(await expandInputs(inputs), config, opts.lang);
+        streams.stdout.write(opts.json ? inspectJson(entries, opts.lang) : renderInspect(entries, opts.lang));
+        // Every file that cannot be used is named, then the run ends as an input error.
+        const failures = entries.filter(isFailure);
+        for (const f of failures) term.error(formatMessage(opts.lang, f.problem.key, shownParams(f.problem.params)));
+        setExit(failures.length > 0 ? EXIT_INPUT : EXIT_OK);
       } catch (err) {
         setExit(reportError(err, term, opts.lang));
       }
@@ -220,10 +276,10 @@ Examples:
 
   program
     .command('init')
-    .description('write a commented config file with the defaults, to edit')
-    .argument('[file]', 'where to write it', 'umkm-clean.yaml')
-    .option('--force', 'replace the file if it exists', false)
-    .addOption(new Option('--lang <lang>', 'language of the texts').choices(LANGS).default('id'))
+    .description(h.init.description)
+    .argument('[file]', h.init.file, 'umkm-clean.yaml')
+    .option('--force', h.init.force, false)
+    .addOption(new Option('--lang <lang>', h.shared.lang).choices(LANGS).default('id'))
     .action(async (file: string, opts: { force: boolean; lang: Lang }) => {
       const term = createTerminal(streams, { lang: opts.lang, json: false, quiet: true });
       try {
@@ -292,8 +348,7 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
   // A failed write reports itself on a later tick.
   await new Promise((resolve) => setImmediate(resolve));
   if (out.failure && !out.closed) {
-    const lang: Lang = argv.some((a, i) => (a === '--lang' && argv[i + 1] === 'en') || a === '--lang=en') ? 'en' : 'id';
-    streams.stderr.write(`umkm-clean: ${formatMessage(lang, 'output.stdout', { detail: shown(out.failure.code ?? out.failure.message) })}\n`);
+    streams.stderr.write(`umkm-clean: ${formatMessage(langFromArgv(argv), 'output.stdout', { detail: shown(out.failure.code ?? out.failure.message) })}\n`);
     return code === EXIT_OK ? EXIT_INPUT : code;
   }
   return code;
@@ -301,9 +356,13 @@ export async function main(argv: readonly string[], streams: CliStreams = proces
 
 async function runMain(argv: readonly string[], streams: CliStreams): Promise<number> {
   let code = EXIT_OK;
-  const program = buildProgram(streams, (c) => {
-    code = c;
-  });
+  const program = buildProgram(
+    streams,
+    (c) => {
+      code = c;
+    },
+    langFromArgv(argv),
+  );
   if (argv.length === 0) {
     program.outputHelp({ error: true });
     return EXIT_USAGE;

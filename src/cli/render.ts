@@ -17,7 +17,8 @@ import { INSPECT_TEXTS as INSPECT } from '../i18n/report-texts.js';
 import type { Progress } from '../pipeline/batch-types.js';
 import type { ReasonCode } from '../schema/codes.js';
 import type { SummaryJson } from '../report/summary-json.js';
-import type { InspectReport } from '../pipeline/inspect.js';
+import { type InspectEntry, type InspectReport, isFailure } from '../pipeline/inspect.js';
+import { maskIds } from '../report/mask.js';
 import type { CliStreams } from './main.js';
 import { shown, shownLines, terminalSafeJson } from './terminal-text.js';
 
@@ -184,16 +185,41 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
   };
 }
 
-/** `inspect` as text: what was sniffed, and how each header maps. */
-export function renderInspect(reports: readonly InspectReport[], lang: Lang): string {
+/**
+ * `inspect --json`: every file in the order given, what was sniffed or, for a file that cannot be
+ * used, its problem (the message key and the words); lines that are not records and messages are
+ * quoted for a person, masked as in summary.json.
+ */
+export function inspectJson(entries: readonly InspectEntry[], lang: Lang): string {
+  const json = entries.map((e) =>
+    isFailure(e)
+      ? { file: e.file, problem: { key: e.problem.key, message: maskIds(formatMessage(lang, e.problem.key, e.problem.params)) } }
+      : {
+          ...e,
+          columns: e.columns.map((c) => ({ ...c, samples: c.samples.map(maskIds) })),
+          notices: e.notices.map((n) => ({
+            code: n.key.replace(/^notice\./, ''),
+            level: n.loud ? 'warning' : 'info',
+            message: maskIds(formatMessage(lang, n.key, n.params)),
+          })),
+          firstSkipped: e.firstSkipped.map((l) => ({ line: l.line, text: maskIds(l.text) })),
+        },
+  );
+  return `${terminalSafeJson(JSON.stringify(json, null, 2))}\n`;
+}
+
+/** `inspect` as text: what was sniffed, and how each header maps (files that failed are said on stderr). */
+export function renderInspect(entries: readonly InspectEntry[], lang: Lang): string {
   const t = INSPECT[lang];
   const lines: string[] = [];
-  for (const r of reports) {
+  for (const r of entries.filter((e): e is InspectReport => !isFailure(e))) {
     lines.push(shown(r.file));
     lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
     r.columns.forEach((c, i) => {
-      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${c.field ?? t.kept}`);
+      const samples = c.samples.length > 0 ? `   ${t.samples}: ${c.samples.map(shown).join(' | ')}` : '';
+      lines.push(`  ${String(i + 1).padStart(3)}. ${shown(JSON.stringify(c.header)).padEnd(34)} -> ${(c.field ?? t.kept).padEnd(14)}${samples}`.trimEnd());
     });
+    for (const n of r.notices) lines.push(`  ${n.loud ? '!!' : '!'} ${shown(formatMessage(lang, n.key, n.params))}`);
     if (r.absent.length > 0) lines.push(`  ${t.absent}: ${r.absent.join(', ')}`);
     lines.push(`  ${t.records}: ${formatCount(r.records, lang)}   ${t.skipped}: ${formatCount(r.skipped, lang)}`);
     for (const s of r.firstSkipped) lines.push(`    ${s.line}: ${shown(s.text)}`);

@@ -28,6 +28,12 @@ const id = {
   'input.noHeader.none': () => 'Tidak ada baris yang menyebut kolom NIK, NAMA, dan lainnya.',
   'input.changed': (p) => `${p.file}: berkas berubah selama proses berjalan. Jalankan lagi setelah berkas selesai disalin.`,
   'input.duplicateFile': (p) => `${p.file}: berkas yang sama disebut dua kali. Sebutkan setiap berkas sekali saja.`,
+  'input.noMatch': (p) =>
+    `${p.pattern}: tidak ada berkas yang cocok dengan pola ini. Periksa nama folder dan polanya (misalnya kec-*.csv).`,
+  'input.emptyFolder': (p) =>
+    `${p.folder}: folder ini tidak berisi berkas ${p.extensions} (subfolder tidak dibaca). Sebutkan berkasnya atau folder lain.`,
+  'list.noNikColumn': (p) =>
+    `${p.file}: daftar ini tidak punya judul kolom NIK. Daftar --received/--exclude hanya perlu satu kolom NIK: tambahkan baris judul "NIK" di atas NIK-nya, atau petakan nama kolomnya lewat --config (aliases).`,
   'decisions.noColumn': (p) =>
     `${p.file}: tidak ada kolom match_nik dan decision. Gunakan review.csv dari umkm-clean dan isi kolom decision dengan SAMA atau BEDA.`,
   'notice.decisionsIgnored': (p) =>
@@ -50,6 +56,9 @@ const id = {
   'configProblem.syntax': (p) => `bukan JSON atau YAML yang sah: ${p.detail}`,
   'config.invalid': (p) => `${p.file}: konfigurasi tidak sah (${p.count} masalah):`,
   'config.unreadable': (p) => `${p.file}: konfigurasi tidak dapat dibaca (${p.detail}).`,
+  'config.notFound': (p) =>
+    `${p.file}: berkas konfigurasi (--config) tidak ditemukan. Periksa nama dan foldernya, atau buat satu dengan: umkm-clean init ${p.file}`,
+  'config.isDirectory': (p) => `${p.file}: ini folder, bukan berkas konfigurasi (--config). Sebutkan berkas .yaml atau .json.`,
   'init.unwritable': (p) => `${p.file}: berkas konfigurasi tidak dapat ditulis (${p.detail}). Periksa folder dan izinnya.`,
   'usage.region': (p) =>
     `--region ${p.value}: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275 (Kota Bekasi).`,
@@ -90,6 +99,9 @@ const id = {
   'progress.matching': (p) => `Mencari duplikat: ${p.rows} baris, sisa ${p.eta}`,
   'progress.writing': (p) => `Menulis hasil: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
   'progress.sniffing': (p) => `Mengenali ${p.file}`,
+  'failOn.review': (p) =>
+    `${p.count} baris ditahan untuk diperiksa (--fail-on ${p.option}): kode keluar ${p.code}.`,
+  'failOn.rejected': (p) => `${p.count} baris ditolak (--fail-on ${p.option}): kode keluar ${p.code}.`,
   interrupted: () => 'Dihentikan. Tidak ada berkas hasil yang diubah.',
   interruptedBy: (p) => `Dihentikan oleh sinyal ${p.signal}. Tidak ada berkas hasil yang diubah.`,
   'init.written': (p) => `Konfigurasi ditulis ke ${p.file}. Ubah sesuai kebutuhan, lalu pakai dengan --config ${p.file}.`,
@@ -117,6 +129,12 @@ const en: Record<MessageKey, Template> = {
   'input.noHeader.none': () => 'No row names the NIK, NAMA and other columns.',
   'input.changed': (p) => `${p.file}: the file changed while it was being read. Run again once it is fully copied.`,
   'input.duplicateFile': (p) => `${p.file}: the same file is named twice. Name each file once.`,
+  'input.noMatch': (p) =>
+    `${p.pattern}: no file matches this pattern. Check the folder name and the pattern (for example kec-*.csv).`,
+  'input.emptyFolder': (p) =>
+    `${p.folder}: this folder holds no ${p.extensions} file (subfolders are not read). Name the files or another folder.`,
+  'list.noNikColumn': (p) =>
+    `${p.file}: this list has no NIK column header. A --received/--exclude list needs only a NIK column: add a header line "NIK" above its NIKs, or map the column's name with --config (aliases).`,
   'decisions.noColumn': (p) =>
     `${p.file}: no match_nik and decision columns. Use a review.csv written by umkm-clean with its decision column filled with SAMA or BEDA.`,
   'notice.decisionsIgnored': (p) =>
@@ -139,6 +157,9 @@ const en: Record<MessageKey, Template> = {
   'configProblem.syntax': (p) => `not valid JSON or YAML: ${p.detail}`,
   'config.invalid': (p) => `${p.file}: invalid configuration (${p.count} problems):`,
   'config.unreadable': (p) => `${p.file}: the configuration cannot be read (${p.detail}).`,
+  'config.notFound': (p) =>
+    `${p.file}: the config file (--config) does not exist. Check its name and folder, or write one with: umkm-clean init ${p.file}`,
+  'config.isDirectory': (p) => `${p.file}: is a folder, not a config file (--config). Name a .yaml or .json file.`,
   'init.unwritable': (p) => `${p.file}: the config file cannot be written (${p.detail}). Check the folder and its permissions.`,
   'usage.region': (p) =>
     `--region ${p.value}: not a Kemendagri regency/city code. For example 32.75 or 3275 (Kota Bekasi).`,
@@ -179,6 +200,9 @@ const en: Record<MessageKey, Template> = {
   'progress.matching': (p) => `Looking for duplicates: ${p.rows} rows, ${p.eta} left`,
   'progress.writing': (p) => `Writing outputs: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,
   'progress.sniffing': (p) => `Sniffing ${p.file}`,
+  'failOn.review': (p) =>
+    `${p.count} rows are held for review (--fail-on ${p.option}): exit code ${p.code}.`,
+  'failOn.rejected': (p) => `${p.count} rows are rejected (--fail-on ${p.option}): exit code ${p.code}.`,
   interrupted: () => 'Stopped. No output file was changed.',
   interruptedBy: (p) => `Stopped by ${p.signal}. No output file was changed.`,
   'init.written': (p) => `Configuration written to ${p.file}. Edit it, then use it with --config ${p.file}.`,

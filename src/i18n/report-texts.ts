@@ -26,6 +26,11 @@ export const REPORT_TEXTS = {
     count: 'Jumlah',
     none: 'Tidak ada.',
     generated: 'Dibuat',
+    reasonsNote:
+      'Satu baris dapat membawa beberapa kode alasan, jadi jumlah per kode dapat melebihi jumlah baris. Pasangan kemungkinan duplikat yang ditemukan: {pairs} (satu baris dapat cocok dengan beberapa baris lain, dan satu baris ditahan per pasangan); baris yang ditahan untuk diperiksa: {review}.',
+    yes: 'ya',
+    no: 'tidak',
+    inputs: 'berkas masukan',
   },
   en: {
     title: 'umkm-clean report',
@@ -51,11 +56,16 @@ export const REPORT_TEXTS = {
     count: 'Count',
     none: 'None.',
     generated: 'Generated',
+    reasonsNote:
+      'A row can carry several reason codes, so the counts per code can add up to more than the rows. Probable-duplicate pairs found: {pairs} (one row can match several others, and one row is held per pair); rows held for review: {review}.',
+    yes: 'yes',
+    no: 'no',
+    inputs: 'input files',
   },
 } as const;
 
 /** `inspect` as text on the terminal (src/cli/render.ts). */
 export const INSPECT_TEXTS = {
-  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada' },
-  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present' },
+  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada', samples: 'contoh' },
+  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present', samples: 'e.g.' },
 } as const;

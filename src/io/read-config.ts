@@ -9,8 +9,10 @@ export async function loadConfig(path: string): Promise<ResolvedConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    const detail = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UsageError('config.unreadable', { file: path, detail }, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError('config.notFound', { file: path }, { cause: err });
+    if (code === 'EISDIR') throw new UsageError('config.isDirectory', { file: path }, { cause: err });
+    throw new UsageError('config.unreadable', { file: path, detail: code ?? String(err) }, { cause: err });
   }
   let data: unknown;
   try {

@@ -1,5 +1,6 @@
 /** --received / --exclude lists: any CSV with a NIK column, read with the same sniffing as inputs. */
 import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { normalizeNik } from '../normalize/nik.js';
 import { cleanCell } from '../normalize/empty.js';
@@ -24,7 +25,11 @@ export async function readNikList(
   lang: Lang,
   into: Map<string, string>,
 ): Promise<NikListFile> {
-  const plan = await sniffInput(path, -1, name, aliases, ['nik'], lang);
+  const plan = await sniffInput(path, -1, name, aliases, ['nik'], lang).catch((err: unknown) => {
+    // A list needs only its NIK column: say that, not the inputs' "NIK, NAMA and other columns".
+    if (err instanceof InputError && err.key === 'input.noHeader') throw new InputError('list.noNikColumn', { file: name }, { cause: err });
+    throw err;
+  });
   const col = plan.mapping.columns.nik as number;
   let niks = 0;
   let invalid = 0;

@@ -190,8 +190,9 @@ describe('usage errors exit 2', () => {
     [['clean', 'x.csv'], /--out/],
     [['clean', 'x.csv', '--out', 'o', '--lang', 'jv'], /--lang/],
     [['clean', 'x.csv', '--out', 'o', '--as-of', '2021-02-30'], /YYYY-MM-DD/],
-    [['clean', 'x.csv', '--out', 'o', '--frobnicate'], /unknown option/],
-    [['frobnicate'], /unknown command/],
+    [['clean', 'x.csv', '--out', 'o', '--frobnicate'], /galat: opsi '--frobnicate' tidak dikenal/],
+    [['clean', 'x.csv', '--out', 'o', '--frobnicate', '--lang', 'en'], /error: unknown option '--frobnicate'/],
+    [['frobnicate'], /galat: perintah 'frobnicate' tidak dikenal/],
   ])('%j', (args, message) => {
     const run = runCli(args);
     expect(run.code).toBe(2);
@@ -226,7 +227,7 @@ describe('usage errors exit 2', () => {
   it('no arguments shows help on stderr', () => {
     const run = runCli([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Usage: umkm-clean');
+    expect(run.stderr).toContain('Penggunaan: umkm-clean');
   });
 
   it('--help and --version exit 0', () => {
@@ -250,10 +251,13 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     expect(run.stderr).toContain('hilang.csv: berkas tidak ditemukan');
   });
 
-  it('a folder', () => {
-    const run = runCli(['check', tmp, '--lang', 'en']);
+  it('a folder without exports (a folder is read for the exports inside it)', () => {
+    const folder = join(tmp, 'folder-tanpa-ekspor');
+    mkdirSync(folder);
+    write(join('folder-tanpa-ekspor', 'catatan.docx'), 'bukan ekspor');
+    const run = runCli(['check', folder, '--lang', 'en']);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('is a folder, not a CSV file');
+    expect(run.stderr).toContain('folder-tanpa-ekspor: this folder holds no .csv, .txt, .tsv, .xlsx file');
   });
 
   it('an empty file', () => {

@@ -49,7 +49,7 @@ describe.skipIf(!CHROMIUM)('report.html in headless chromium', () => {
     dom = chromium(['--dump-dom', pathToFileURL(join(out, 'report.html')).href]);
   });
 
-  const testid = (id: string) => new RegExp(`data-testid="${id}">([^<]*)<`).exec(dom)?.[1];
+  const testid = (id: string) => new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(dom)?.[1];
 
   it('shows the totals of summary.json', () => {
     expect(Number(testid('rows'))).toBe(summary.totals.rows);

@@ -264,7 +264,7 @@ describe('signals and closed pipes, without a terminal', () => {
     }
     // And as the issue ran it, through a shell pipe.
     const piped = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(BIN)} clean --help | head -1`], { encoding: 'utf8' });
-    expect(piped.stdout).toMatch(/^Usage: umkm-clean clean/);
+    expect(piped.stdout).toMatch(/^Penggunaan: umkm-clean clean/);
     expect(piped.stderr).toBe('');
   });
 

@@ -30,8 +30,8 @@ export interface ScannedBatch {
   readonly threads: number;
 }
 
-/** Per file: rows wider or narrower than the header, and NIKs that end in 0 (Excel's damage). */
-class FileShape {
+/** Per file: rows wider or narrower than the header, and NIKs that end in 0 (Excel's damage). `inspect` notes them too. */
+export class FileShape {
   long = 0;
   firstLong = 0;
   short = 0;

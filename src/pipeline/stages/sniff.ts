@@ -6,7 +6,7 @@
 import type { Notice } from '../../i18n/notice.js';
 import { assertDistinctFiles, sourceNames } from '../../io/input-paths.js';
 import { type DecisionEntry, type DecisionsFile, readDecisions } from '../../io/read-decisions.js';
-import { sniffInput } from '../../io/read-input.js';
+import { type InputPlan, sniffInput } from '../../io/read-input.js';
 import { type NikListFile, readNikList } from '../../io/read-nik-list.js';
 import type { RuleContext } from '../../rules/types.js';
 import { type AliasIndex, buildAliasIndex } from '../../schema/fields.js';
@@ -32,6 +32,14 @@ async function readLists(paths: readonly string[], aliases: AliasIndex, opts: Ba
   return out;
 }
 
+/** What the header alone tells: two columns that mean one field. `inspect` says it too. */
+export function columnNotices(plan: InputPlan): Notice[] {
+  return plan.mapping.duplicates.map((d) => ({
+    key: 'notice.duplicateColumn',
+    params: { column: d.column, other: d.other, field: d.field.toUpperCase() },
+  }));
+}
+
 export async function sniffStage(opts: BatchOptions): Promise<SniffedBatch> {
   await assertDistinctFiles(opts.inputs);
   const names = sourceNames(opts.inputs);
@@ -40,11 +48,7 @@ export async function sniffStage(opts: BatchOptions): Promise<SniffedBatch> {
   for (let i = 0; i < opts.inputs.length; i++) {
     opts.onProgress?.({ phase: 'sniff', file: names[i] as string, rows: 0, bytes: 0, totalBytes: 0 });
     const plan = await sniffInput(opts.inputs[i] as string, i, names[i] as string, aliases, opts.config.required, opts.lang);
-    const notices: Notice[] = plan.mapping.duplicates.map((d) => ({
-      key: 'notice.duplicateColumn',
-      params: { column: d.column, other: d.other, field: d.field.toUpperCase() },
-    }));
-    reports.push({ plan, sha256: '', width: plan.headerCells.length, notices });
+    reports.push({ plan, sha256: '', width: plan.headerCells.length, notices: columnNotices(plan) });
   }
   const receivedMap = new Map<string, string>();
   const excludedMap = new Map<string, string>();
