@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { errorCode, OutputError, UmkmError } from '../errors.js';
+import { finalPathOf } from './output-files.js';
 import type { XlsxMessage, XlsxReply } from './xlsx-worker.js';
 import { XlsxSheetWriter } from './xlsx-writer.js';
 
@@ -134,7 +136,7 @@ class WorkerSheet implements SheetSink {
       },
       onClosed: () => this.closed?.(),
       onError: (err) => {
-        this.failed ??= err;
+        this.failed ??= sheetError(err, path);
         this.wake?.();
         this.closed?.();
       },
@@ -188,8 +190,53 @@ class WorkerSheet implements SheetSink {
   }
 }
 
+/**
+ * A failed write of a workbook as the run's typed error (exit 3, naming the file the analyst
+ * knows): a full disk, a quota, no permission. From the worker only the message crosses
+ * ("ENOSPC: no space left on device, write"), so the code is read from it. Anything else (a bug)
+ * stays what it is.
+ */
+function sheetError(err: unknown, path: string): Error {
+  if (err instanceof UmkmError) return err;
+  const code = errorCode(err);
+  if (!/^E[A-Z0-9]+$/.test(code)) return err instanceof Error ? err : new Error(String(err));
+  return new OutputError('output.writeFailed', { file: finalPathOf(path), detail: code }, { cause: err });
+}
+
+/** The writer on this thread, its failures turned into the run's typed errors. */
+class LocalSheet implements SheetSink {
+  constructor(
+    private readonly w: XlsxSheetWriter,
+    private readonly path: string,
+  ) {}
+
+  addRow(cells: readonly string[]): Promise<void> | undefined {
+    try {
+      return this.w.addRow(cells)?.catch((err: unknown) => {
+        throw sheetError(err, this.path);
+      });
+    } catch (err) {
+      throw sheetError(err, this.path);
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.w.close();
+    } catch (err) {
+      throw sheetError(err, this.path);
+    }
+  }
+}
+
 export async function openSheet(path: string, title: string, headers: readonly string[]): Promise<SheetSink> {
   const url = workerUrl();
-  if (!url) return XlsxSheetWriter.create(path, title, headers);
+  if (!url) {
+    try {
+      return new LocalSheet(await XlsxSheetWriter.create(path, title, headers), path);
+    } catch (err) {
+      throw sheetError(err, path);
+    }
+  }
   return new WorkerSheet(shared(url), path, title, headers);
 }
