@@ -35,6 +35,34 @@ export class UnclosedQuoteError extends Error {
   }
 }
 
+/**
+ * Bounds on what one record may hold, so a hostile or broken file (a line of 1 GB, a quote never
+ * closed in a file of millions of rows) ends as a message naming the line instead of a string past
+ * V8's limit or a heap of cells. Far above anything a spreadsheet export holds: Excel keeps at
+ * most 32,767 characters in a cell and 16,384 columns in a row.
+ */
+export const MAX_CSV_FIELD_CHARS = 1024 * 1024;
+export const MAX_CSV_RECORD_CHARS = 8 * MAX_CSV_FIELD_CHARS;
+export const MAX_CSV_CELLS = 16_384;
+/**
+ * Text is tokenized in pieces of at most this many characters: what a field or record gathers
+ * within one piece stays far below the limits, so checking what is carried across pieces keeps
+ * them exactly, at no cost per character.
+ */
+const PIECE_CHARS = 64 * 1024;
+
+export class CsvLimitError extends Error {
+  constructor(
+    /** Which bound: one cell's characters, one record's characters, one record's cells. */
+    readonly kind: 'field' | 'record' | 'cells',
+    /** The physical line where the cell or record starts. */
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`${kind} starting on line ${line} exceeds ${limit}`);
+  }
+}
+
 export class CsvTokenizer {
   private readonly delim: number;
   private state: State = State.FieldStart;
@@ -52,6 +80,9 @@ export class CsvTokenizer {
   private nextLf = -1;
   private nextCr = -1;
   private nextQuote = -1;
+  /** Characters of the current record taken in earlier pieces, and where it starts in this one. */
+  private recordChars = 0;
+  private recordFrom = 0;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new RangeError('delimiter must be one character');
@@ -75,7 +106,17 @@ export class CsvTokenizer {
 
   /** Feeds decoded text; returns every record completed by it. */
   push(text: string): CsvRecord[] {
+    if (text.length <= PIECE_CHARS) return this.pushPiece(text);
     const out: CsvRecord[] = [];
+    for (let at = 0; at < text.length; at += PIECE_CHARS) {
+      for (const rec of this.pushPiece(text.slice(at, at + PIECE_CHARS))) out.push(rec);
+    }
+    return out;
+  }
+
+  private pushPiece(text: string): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    this.recordFrom = 0;
     const delim = this.delim;
     const n = text.length;
     let i = 0;
@@ -86,7 +127,7 @@ export class CsvTokenizer {
       this.skipLf = false;
       // The LF of a CRLF split across chunks: the line is already counted. Inside quotes it is
       // still part of the cell, so only step over it outside quotes.
-      if (text.charCodeAt(0) === LF && state !== State.Quoted) fieldStart = i = 1;
+      if (text.charCodeAt(0) === LF && state !== State.Quoted) fieldStart = i = this.recordFrom = 1;
       else if (text.charCodeAt(0) === LF) i = 1;
     }
     for (; i < n; i++) {
@@ -188,7 +229,18 @@ export class CsvTokenizer {
       this.buffer += text.slice(fieldStart, n);
     }
     this.state = state;
+    if (state !== State.FieldStart || this.cells.length > 0 || this.buffer !== '') {
+      // A record runs on into the next piece: what it has gathered so far must stay in bounds.
+      this.recordChars += n - this.recordFrom;
+      if (this.buffer.length > MAX_CSV_FIELD_CHARS) this.tooLong('field');
+      if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
+      if (this.recordChars > MAX_CSV_RECORD_CHARS) throw new CsvLimitError('record', this.recordLine, MAX_CSV_RECORD_CHARS);
+    }
     return out;
+  }
+
+  private tooLong(kind: 'field'): never {
+    throw new CsvLimitError(kind, this.state === State.Quoted || this.state === State.QuoteInQuoted ? this.quoteLine : this.recordLine, MAX_CSV_FIELD_CHARS);
   }
 
   /** Flushes the last record (a file need not end with a line break). */
@@ -198,6 +250,8 @@ export class CsvTokenizer {
     this.state = State.FieldStart;
     if (state === State.FieldStart && this.cells.length === 0 && this.buffer === '') return [];
     this.cells.push(this.takeBuffer(''));
+    if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
+    this.recordChars = 0;
     const rec: CsvRecord = { line: this.recordLine, cells: this.cells };
     this.cells = [];
     return [rec];
@@ -206,19 +260,31 @@ export class CsvTokenizer {
   private takeBuffer(tail: string): string {
     if (this.buffer === '') return tail;
     const v = this.buffer + tail;
+    // Only a cell carried across pieces (or with "" inside) gets here: the one place it can be long.
+    if (v.length > MAX_CSV_FIELD_CHARS) this.tooLong('field');
     this.buffer = '';
     return v;
   }
 
   /** Emits the current record and consumes a CRLF pair; returns the index of the last consumed char. */
   private endRecord(text: string, i: number, c: number, out: CsvRecord[]): number {
+    if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
+    if (this.recordChars > 0) {
+      // The record began in an earlier piece.
+      if (this.recordChars + i - this.recordFrom > MAX_CSV_RECORD_CHARS) throw new CsvLimitError('record', this.recordLine, MAX_CSV_RECORD_CHARS);
+      this.recordChars = 0;
+    }
+    this.recordFrom = i + 1;
     out.push({ line: this.recordLine, cells: this.cells });
     this.cells = [];
     this.line++;
     this.recordLine = this.line;
     if (c === CR) {
       if (i + 1 < text.length) {
-        if (text.charCodeAt(i + 1) === LF) return i + 1;
+        if (text.charCodeAt(i + 1) === LF) {
+          this.recordFrom = i + 2;
+          return i + 1;
+        }
       } else {
         this.skipLf = true;
       }

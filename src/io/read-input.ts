@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { AliasIndex, Field, HeaderMapping } from '../schema/fields.js';
-import { CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
+import { CsvLimitError, CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
 import { type Delimiter, detectLayout, findHeader } from './detect-layout.js';
 import { readXlsxRecords } from './read-xlsx.js';
 import {
@@ -150,7 +150,12 @@ export async function sniffInput(
     if (cut > 0) sample = sample.slice(0, cut + 1);
   }
   if (sample.trim() === '') throw new InputError('input.empty', { file: name });
-  const layout = detectLayout(sample, aliases, required);
+  let layout: ReturnType<typeof detectLayout>;
+  try {
+    layout = detectLayout(sample, aliases, required);
+  } catch (err) {
+    throw limitError(err, name);
+  }
   if (!layout.ok) throw noHeader(name, layout, lang);
   return {
     index,
@@ -167,6 +172,13 @@ export async function sniffInput(
     mtimeMs: st.mtimeMs,
     bytesPerLine: head.length / Math.max(1, lineBreaks(sample)),
   };
+}
+
+/** A record past the tokenizer's bounds as the run's typed error, naming the file and line. */
+function limitError(err: unknown, file: string): unknown {
+  if (!(err instanceof CsvLimitError)) return err;
+  const key = err.kind === 'field' ? 'input.fieldTooLong' : err.kind === 'record' ? 'input.recordTooLong' : 'input.tooManyCells';
+  return new InputError(key, { file, line: err.line, limit: err.limit }, { cause: err });
 }
 
 function lineBreaks(text: string): number {
@@ -273,6 +285,7 @@ export async function* readDataRecords(
     if (err instanceof UnclosedQuoteError) {
       throw new InputError('input.unclosedQuote', { file: plan.name, line: err.line }, { cause: err });
     }
+    if (err instanceof CsvLimitError) throw limitError(err, plan.name);
     if ((err as Error).name === 'AbortError') throw err;
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
