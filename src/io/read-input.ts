@@ -212,11 +212,12 @@ async function sniffWorkbook(
 ): Promise<InputPlan> {
   const head: CsvRecord[] = [];
   try {
-    for await (const batch of readXlsxRecords(path, 100)) {
+    for await (const batch of readXlsxRecords(path, name, 100)) {
       head.push(...batch);
       if (head.length >= 100) break;
     }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError('input.badWorkbook', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
   }
   const layout = findHeader(head, aliases, required);
@@ -248,12 +249,13 @@ export async function* readDataRecords(
   /** Bytes read so far in this call, for progress. */
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<CsvRecord[]> {
+  signal?.throwIfAborted();
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
   if (plan.format === 'xlsx') {
     // The workbook is unzipped as it streams: its progress is the whole file, once.
     onBytes?.(plan.size);
-    for await (const batch of readXlsxRecords(plan.path)) {
+    for await (const batch of readXlsxRecords(plan.path, plan.name)) {
       signal?.throwIfAborted();
       const below = batch.filter((r) => r.line > plan.headerLine);
       if (below.length > 0) yield below;
