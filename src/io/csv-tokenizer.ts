@@ -80,9 +80,8 @@ export class CsvTokenizer {
   private nextLf = -1;
   private nextCr = -1;
   private nextQuote = -1;
-  /** Characters of the current record taken in earlier pieces, and where it starts in this one. */
-  private recordChars = 0;
-  private recordFrom = 0;
+  /** Whether the current record began in an earlier piece (its size is then checked at its end). */
+  private spanning = false;
 
   constructor(delimiter: string) {
     if (delimiter.length !== 1) throw new RangeError('delimiter must be one character');
@@ -116,7 +115,6 @@ export class CsvTokenizer {
 
   private pushPiece(text: string): CsvRecord[] {
     const out: CsvRecord[] = [];
-    this.recordFrom = 0;
     const delim = this.delim;
     const n = text.length;
     let i = 0;
@@ -127,7 +125,7 @@ export class CsvTokenizer {
       this.skipLf = false;
       // The LF of a CRLF split across chunks: the line is already counted. Inside quotes it is
       // still part of the cell, so only step over it outside quotes.
-      if (text.charCodeAt(0) === LF && state !== State.Quoted) fieldStart = i = this.recordFrom = 1;
+      if (text.charCodeAt(0) === LF && state !== State.Quoted) fieldStart = i = 1;
       else if (text.charCodeAt(0) === LF) i = 1;
     }
     for (; i < n; i++) {
@@ -231,12 +229,22 @@ export class CsvTokenizer {
     this.state = state;
     if (state !== State.FieldStart || this.cells.length > 0 || this.buffer !== '') {
       // A record runs on into the next piece: what it has gathered so far must stay in bounds.
-      this.recordChars += n - this.recordFrom;
+      this.spanning = true;
       if (this.buffer.length > MAX_CSV_FIELD_CHARS) this.tooLong('field');
       if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
-      if (this.recordChars > MAX_CSV_RECORD_CHARS) throw new CsvLimitError('record', this.recordLine, MAX_CSV_RECORD_CHARS);
+      this.checkRecordChars(this.buffer.length);
     }
     return out;
+  }
+
+  /**
+   * A record's size: the characters of its cells and the delimiters between them (quotes not
+   * counted). Summed only for a record that spans pieces, at each piece's end and at its own end.
+   */
+  private checkRecordChars(pending: number): void {
+    let chars = pending + this.cells.length;
+    for (const cell of this.cells) chars += cell.length;
+    if (chars - 1 > MAX_CSV_RECORD_CHARS) throw new CsvLimitError('record', this.recordLine, MAX_CSV_RECORD_CHARS);
   }
 
   private tooLong(kind: 'field'): never {
@@ -251,7 +259,8 @@ export class CsvTokenizer {
     if (state === State.FieldStart && this.cells.length === 0 && this.buffer === '') return [];
     this.cells.push(this.takeBuffer(''));
     if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
-    this.recordChars = 0;
+    if (this.spanning) this.checkRecordChars(0);
+    this.spanning = false;
     const rec: CsvRecord = { line: this.recordLine, cells: this.cells };
     this.cells = [];
     return [rec];
@@ -269,22 +278,17 @@ export class CsvTokenizer {
   /** Emits the current record and consumes a CRLF pair; returns the index of the last consumed char. */
   private endRecord(text: string, i: number, c: number, out: CsvRecord[]): number {
     if (this.cells.length > MAX_CSV_CELLS) throw new CsvLimitError('cells', this.recordLine, MAX_CSV_CELLS);
-    if (this.recordChars > 0) {
-      // The record began in an earlier piece.
-      if (this.recordChars + i - this.recordFrom > MAX_CSV_RECORD_CHARS) throw new CsvLimitError('record', this.recordLine, MAX_CSV_RECORD_CHARS);
-      this.recordChars = 0;
+    if (this.spanning) {
+      this.checkRecordChars(0);
+      this.spanning = false;
     }
-    this.recordFrom = i + 1;
     out.push({ line: this.recordLine, cells: this.cells });
     this.cells = [];
     this.line++;
     this.recordLine = this.line;
     if (c === CR) {
       if (i + 1 < text.length) {
-        if (text.charCodeAt(i + 1) === LF) {
-          this.recordFrom = i + 2;
-          return i + 1;
-        }
+        if (text.charCodeAt(i + 1) === LF) return i + 1;
       } else {
         this.skipLf = true;
       }
