@@ -150,13 +150,38 @@ export class XmlBounds {
             pos = lt + 2;
             continue;
           }
-          const gt = tagEnd(b, lt + 1);
+          // The name, after an optional '/' and a namespace prefix (x:c, as the OpenXML SDK
+          // writes). Only c, row and si matter; any other markup ends where the next '<' starts
+          // (a '<' never appears inside a tag), so its end need not be found.
+          const closing = next === SLASH;
+          let nameStart = closing ? lt + 2 : lt + 1;
+          let i = nameStart;
+          for (; i < b.length && i - lt < 64; i++) {
+            const c = b[i] as number;
+            if (c === GT || c === SLASH || isSpace(c)) break;
+            if (c === 0x3a /* : */) nameStart = i + 1;
+          }
+          if (i >= b.length) {
+            keep = lt;
+            break scan;
+          }
+          const element = this.kind === 'other' ? NONE : elementOf(b, nameStart, i, this.kind);
+          if (element === NONE) {
+            pos = i;
+            break;
+          }
+          if (closing) {
+            this.close(base + lt);
+            pos = i;
+            break;
+          }
+          const gt = tagEnd(b, i);
           if (gt < 0) {
             if (b.length - lt > MAX_TAG_BYTES) this.tooLarge();
             keep = lt;
             break scan;
           }
-          this.tag(b, lt, gt, base);
+          this.openTag(element, b, lt, i, gt, base);
           pos = gt + 1;
           break;
         }
@@ -196,57 +221,42 @@ export class XmlBounds {
     throw new InputError('input.workbookCellTooLarge', { file: this.file, line: this.line, limit: MAX_CELL_XML_BYTES });
   }
 
-  /** One tag, from its '<' at lt to its '>' at gt. */
-  private tag(b: Buffer, lt: number, gt: number, base: number): void {
-    if (this.kind === 'other') return;
-    const closing = b[lt + 1] === SLASH;
-    let nameStart = closing ? lt + 2 : lt + 1;
-    let nameEnd = nameStart;
-    while (nameEnd < gt && !isSpace(b[nameEnd]) && b[nameEnd] !== SLASH) {
-      // A namespace prefix (x:c, as the OpenXML SDK writes) is not part of the name.
-      if (b[nameEnd] === 0x3a /* : */) nameStart = nameEnd + 1;
-      nameEnd++;
-    }
-    const length = nameEnd - nameStart;
+  /** The start tag of a cell, row or shared string: '<' at lt, its name ending at nameEnd, '>' at gt. */
+  private openTag(element: number, b: Buffer, lt: number, nameEnd: number, gt: number, base: number): void {
     const selfClosing = b[gt - 1] === SLASH;
-    if (this.kind === 'sst') {
-      if (length !== 2 || b[nameStart] !== 0x73 || b[nameStart + 1] !== 0x69) return; // si
-      if (closing) this.close(base + gt + 1);
-      else {
-        if (++this.strings > MAX_SHARED_STRINGS) {
-          throw new InputError('input.workbookSharedStrings', { file: this.file, limit: MAX_SHARED_STRINGS });
-        }
-        if (!selfClosing) this.open = base + lt;
-      }
-      return;
-    }
-    if (length === 1 && b[nameStart] === 0x63 /* c */) {
-      if (closing) {
-        this.close(base + gt + 1);
-        return;
-      }
-      const ref = attributeR(b, nameEnd, gt);
-      if (ref) {
-        const m = /^([A-Za-z]*)(\d*)$/.exec(ref);
-        const letters = m?.[1] ?? '';
-        let column = 0;
-        for (let i = 0; i < letters.length && column <= EXCEL_MAX_COLUMNS; i++) column = column * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
-        if (column > EXCEL_MAX_COLUMNS) {
-          throw new InputError('input.workbookColumns', { file: this.file, line: this.line, column: letters.slice(0, 8), limit: EXCEL_MAX_COLUMNS });
-        }
-        const row = Number(m?.[2] || 0);
-        if (row > EXCEL_MAX_ROWS) throw new InputError('input.workbookRows', { file: this.file, line: row, limit: EXCEL_MAX_ROWS });
+    if (element === SI) {
+      if (++this.strings > MAX_SHARED_STRINGS) {
+        throw new InputError('input.workbookSharedStrings', { file: this.file, limit: MAX_SHARED_STRINGS });
       }
       if (!selfClosing) this.open = base + lt;
       return;
     }
-    if (!closing && length === 3 && b.toString('latin1', nameStart, nameEnd) === 'row') {
-      const ref = attributeR(b, nameEnd, gt);
-      this.line = ref && /^\d+$/.test(ref) ? Number(ref) : this.line + 1;
+    const r = attributeR(b, nameEnd, gt);
+    if (element === ROW) {
+      const row = r < 0 ? -1 : digitsAt(b, r);
+      this.line = row >= 0 ? row : this.line + 1;
       if (++this.rows > EXCEL_MAX_ROWS || this.line > EXCEL_MAX_ROWS) {
         throw new InputError('input.workbookRows', { file: this.file, line: Math.max(this.line, this.rows), limit: EXCEL_MAX_ROWS });
       }
+      return;
     }
+    if (r >= 0) {
+      // A cell reference: column letters, then the row number.
+      let column = 0;
+      let j = r;
+      for (; j < gt; j++) {
+        const c = (b[j] as number) | 0x20; // lower case
+        if (c < 0x61 || c > 0x7a) break;
+        if (column <= EXCEL_MAX_COLUMNS) column = column * 26 + (c - 0x60);
+      }
+      if (column > EXCEL_MAX_COLUMNS) {
+        const letters = b.toString('latin1', r, Math.min(j, r + 8)).toUpperCase();
+        throw new InputError('input.workbookColumns', { file: this.file, line: this.line, column: letters, limit: EXCEL_MAX_COLUMNS });
+      }
+      const row = digitsAt(b, j);
+      if (row > EXCEL_MAX_ROWS) throw new InputError('input.workbookRows', { file: this.file, line: row, limit: EXCEL_MAX_ROWS });
+    }
+    if (!selfClosing) this.open = base + lt;
   }
 
   private close(end: number): void {
@@ -268,8 +278,8 @@ function tagEnd(b: Buffer, from: number): number {
   return -1;
 }
 
-/** The value of a tag's `r` attribute (a row number or a cell reference), at most 32 bytes of it. */
-function attributeR(b: Buffer, from: number, gt: number): string | null {
+/** Where the value of a tag's `r` attribute (a row number or a cell reference) starts; -1 if none. */
+function attributeR(b: Buffer, from: number, gt: number): number {
   for (let i = from; i < gt - 1; i++) {
     if (b[i] !== 0x72 /* r */ || !isSpace(b[i - 1])) continue;
     let j = i + 1;
@@ -277,13 +287,34 @@ function attributeR(b: Buffer, from: number, gt: number): string | null {
     if (b[j] !== 0x3d /* = */) continue;
     j++;
     while (isSpace(b[j])) j++;
-    const q = b[j];
-    if (q !== QUOT && q !== APOS) continue;
-    const close = b.indexOf(q, j + 1);
-    if (close < 0 || close > gt) return null;
-    return b.toString('latin1', j + 1, Math.min(close, j + 33));
+    return b[j] === QUOT || b[j] === APOS ? j + 1 : -1;
   }
-  return null;
+  return -1;
+}
+
+/** The decimal number at b[at] (at most 12 digits), -1 when there is none. */
+function digitsAt(b: Buffer, at: number): number {
+  let n = 0;
+  let i = at;
+  for (; i < at + 12; i++) {
+    const c = b[i] as number;
+    if (c < 0x30 || c > 0x39) break;
+    n = n * 10 + (c - 0x30);
+  }
+  return i === at ? -1 : n;
+}
+
+const NONE = 0;
+const CELL = 1;
+const ROW = 2;
+const SI = 3;
+
+/** Which of the elements XmlBounds measures a name is (c and row in a worksheet, si in shared strings). */
+function elementOf(b: Buffer, start: number, end: number, kind: 'sheet' | 'sst'): number {
+  const length = end - start;
+  if (kind === 'sst') return length === 2 && b[start] === 0x73 && b[start + 1] === 0x69 ? SI : NONE;
+  if (length === 1) return b[start] === 0x63 ? CELL : NONE;
+  return length === 3 && b[start] === 0x72 && b[start + 1] === 0x6f && b[start + 2] === 0x77 ? ROW : NONE;
 }
 
 /** The bytes before a UTF-8 sequence cut at the chunk's end (exceljs decodes chunk by chunk). */
@@ -348,8 +379,9 @@ function chooseParts(zip: ZipInput): Part[] {
 }
 
 /** The parts as one stored ZIP stream, each part's XML checked by XmlBounds before it goes on. */
-async function* storedZip(zip: ZipInput, parts: readonly Part[]): AsyncGenerator<Buffer> {
+async function* storedZip(zip: ZipInput, parts: readonly Part[], fed: Part[]): AsyncGenerator<Buffer> {
   for (const p of parts) {
+    fed.push(p);
     if (typeof p.entry === 'string') {
       const bytes = Buffer.from(p.entry, 'utf8');
       yield storedHeader(p.name, zipCrc32(bytes), bytes.length);
@@ -359,8 +391,18 @@ async function* storedZip(zip: ZipInput, parts: readonly Part[]): AsyncGenerator
     yield storedHeader(p.name, p.entry.crc, p.entry.size);
     const bounds = new XmlBounds(p.kind, zip.file, p.entry.name);
     let cut: Buffer | null = null;
-    for await (const chunk of zip.inflate(p.entry)) {
-      bounds.push(chunk);
+    const inflating = zip.inflate(p.entry);
+    for await (const chunk of inflating) {
+      try {
+        bounds.push(chunk);
+      } catch (limit) {
+        // Damage inflates to garbage that can look like a row past Excel's limit: the rest of the
+        // part (bounded by its declared size) decides whether to say "damaged" instead.
+        for await (const _ of inflating) {
+          // only its size and CRC-32 are wanted
+        }
+        throw limit;
+      }
       const b: Buffer = cut ? Buffer.concat([cut, chunk]) : chunk;
       // Whole characters only: exceljs decodes each chunk on its own, and a character cut in two
       // came out as two U+FFFD (a name like MA’RUF garbled at every 16 KB of a large sheet).
@@ -377,9 +419,24 @@ async function* storedZip(zip: ZipInput, parts: readonly Part[]): AsyncGenerator
   yield end;
 }
 
-/** Anything exceljs throws on a part that passed our checks (malformed XML) as the run's typed error. */
-function readError(err: unknown, file: string): unknown {
+/**
+ * Anything exceljs throws (malformed XML) as the run's typed error. Flipped bytes inflate to XML
+ * that fails to parse before the part's CRC-32 is reached: the parts handed to exceljs so far are
+ * checked whole first, so damage is called damage.
+ */
+async function readError(err: unknown, zip: ZipInput, fed: readonly Part[]): Promise<unknown> {
   if (err instanceof UmkmError) return err;
+  for (const p of fed) {
+    if (typeof p.entry === 'string') continue;
+    try {
+      for await (const _ of zip.inflate(p.entry)) {
+        // only its size and CRC-32 are wanted
+      }
+    } catch (damage) {
+      if (damage instanceof UmkmError) return damage;
+    }
+  }
+  const file = zip.file;
   const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0] || 'xlsx';
   return new InputError('input.badWorkbook', { file, detail }, { cause: err });
 }
@@ -388,16 +445,28 @@ function readError(err: unknown, file: string): unknown {
 export async function* readXlsxRecords(path: string, file: string, batchSize = 512): AsyncGenerator<CsvRecord[]> {
   const zip = await ZipInput.open(path, file);
   let source: Readable | null = null;
+  const fed: Part[] = [];
   try {
     const parts = chooseParts(zip);
     const excel = await loadExcel();
-    let fail: (err: unknown) => void = () => undefined;
-    // Settles only when the stream we feed exceljs fails (a damaged part, a limit): exceljs does
-    // not pass that on (its .pipe() drops the error) and would wait for bytes forever.
-    const failed = new Promise<never>((_, reject) => (fail = reject));
-    failed.catch(() => undefined);
-    source = Readable.from(storedZip(zip, parts), { objectMode: false });
-    source.on('error', (err) => fail(err));
+    // When the stream we feed exceljs fails (a damaged part, a limit), exceljs does not hear of
+    // it (its .pipe() drops the error) and would wait for bytes forever: whatever we are waiting
+    // on from exceljs is rejected then. (Not Promise.race against one long-pending promise: each
+    // race leaves a reaction on it, and a row's worth of them piled up per row read.)
+    let failure: unknown = null;
+    let rejectWait: ((err: unknown) => void) | null = null;
+    const guarded = <T>(wait: Promise<T>): Promise<T> => {
+      if (failure !== null) return Promise.reject(failure);
+      return new Promise<T>((resolve, reject) => {
+        rejectWait = reject;
+        wait.then(resolve, reject);
+      });
+    };
+    source = Readable.from(storedZip(zip, parts, fed), { objectMode: false });
+    source.on('error', (err) => {
+      failure = err;
+      rejectWait?.(err);
+    });
     const reader = new excel.stream.xlsx.WorkbookReader(source, {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -406,12 +475,12 @@ export async function* readXlsxRecords(path: string, file: string, batchSize = 5
       entries: 'ignore',
     });
     const sheets = (reader as unknown as AsyncIterable<AsyncIterable<{ number: number; values: unknown[] }>>)[Symbol.asyncIterator]();
-    const first = await Promise.race([sheets.next(), failed]);
+    const first = await guarded(sheets.next());
     if (first.done) throw new InputError('input.workbookMissingPart', { file, part: 'xl/worksheets/sheet1.xml' });
     const rows = first.value[Symbol.asyncIterator]();
     let batch: CsvRecord[] = [];
     for (;;) {
-      const next = await Promise.race([rows.next(), failed]);
+      const next = await guarded(rows.next());
       if (next.done) break;
       const row = next.value;
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
@@ -432,7 +501,7 @@ export async function* readXlsxRecords(path: string, file: string, batchSize = 5
     // the first worksheet is the data; others are notes and pivots (and are never unpacked)
     if (batch.length > 0) yield batch;
   } catch (err) {
-    throw readError(err, file);
+    throw await readError(err, zip, fed);
   } finally {
     // Whatever exceljs still waits on is left to the garbage collector: no file stays open.
     source?.destroy();
