@@ -210,8 +210,8 @@ async function readDirectory(handle: FileHandle, size: number, file: string): Pr
       break;
     }
   }
-  // No end record: the file was cut short (or is no ZIP at all).
-  if (end < 0) throw damaged('ZIP: end of central directory');
+  // No end record: the file was cut short (or is no ZIP at all): not a complete workbook.
+  if (end < 0) throw new InputError('input.badWorkbook', { file, detail: 'ZIP: end of central directory' });
   const endAt = size - tailLength + end;
   let count = tail.readUInt16LE(end + 10);
   let directorySize = tail.readUInt32LE(end + 12);

@@ -1,6 +1,6 @@
 /**
  * Hostile CSVs through the built binary: a line of 1 GB, a quote never closed in a large file, a
- * row of 20,000 cells or 9 MB end in bounded time as exit 3 with file and line, no stack trace,
+ * row of 20,000 cells or 180 MB end in bounded time as exit 3 with file and line, no stack trace,
  * nothing left in --out or TMPDIR; a 240-character input name just works. Built here, not committed.
  */
 import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -63,25 +63,42 @@ describe('CSV limits', () => {
     writeSync(fd, '\r\n3275010101900998,BUDI,JL. DUKUH 1,BENGKEL,081234567802\r\n', 1024 * 1024 * 1024);
     closeSync(fd);
     try {
-      expect(expectRefused([file], { timeout: 30_000 })).toContain('satu-giga.csv baris 202: satu sel lebih dari 1.048.576 karakter');
+      expect(expectRefused([file], { timeout: 30_000 })).toContain('satu-giga.csv baris 202: satu sel lebih dari 67.108.864 karakter');
     } finally {
       rmSync(file);
     }
   }, 60_000);
 
-  it('a quote never closed stops at the cell limit and names the line it opened on', () => {
-    const rest = sampleRows(40_000).slice(1).map((r) => r.join(',')).join('\r\n');
-    const file = write('kutip.csv', `${lead}3275010101900999,"SITI AMINAH,JL. MERPATI,WARUNG,081234567801\r\n${rest}\r\n`);
-    expect(expectRefused([file])).toContain('kutip.csv baris 202: satu sel lebih dari 1.048.576 karakter. Biasanya tanda kutip (") yang tidak ditutup');
-  });
+  it('a quote never closed in a file of 70 MB stops at the cell bound and names the line it opened on', () => {
+    const block = `${sampleRows(40_000).slice(1).map((r) => r.join(',')).join('\r\n')}\r\n`;
+    const file = write('kutip.csv', `${lead}3275010101900999,"SITI AMINAH,JL. MERPATI,WARUNG,081234567801\r\n${block.repeat(Math.ceil((70 * 1024 * 1024) / block.length))}`);
+    try {
+      expect(expectRefused([file], { timeout: 30_000 })).toContain(
+        'kutip.csv baris 202: satu sel lebih dari 67.108.864 karakter. Biasanya tanda kutip (") yang tidak ditutup',
+      );
+    } finally {
+      rmSync(file);
+    }
+  }, 60_000);
 
-  it('a row of 20,000 cells, and a row of 9 MB in cells under the cell limit', () => {
+  it('a row of 20,000 cells, and a row of 180 MB in cells under the cell bound', () => {
     const wide = write('lebar.csv', `${lead}${'x,'.repeat(20_000)}x\r\n`);
     expect(expectRefused([wide])).toContain('lebar.csv baris 202: lebih dari 16.384 sel dalam satu baris');
-    const cell = 'A'.repeat(1_000_000);
-    const long = write('panjang.csv', `${lead}3275010101900999,${Array.from({ length: 9 }, () => cell).join(',')}\r\n`);
-    expect(expectRefused([long])).toContain('panjang.csv baris 202: satu baris data lebih dari 8.388.608 karakter');
-  });
+    // Three cells of 60 MiB (sparse: zeros), each under the cell bound, together past the record's.
+    const file = join(tmp, 'panjang.csv');
+    const fd = openSync(file, 'w');
+    let at = writeSync(fd, `${lead}3275010101900999,`);
+    for (let i = 0; i < 3; i++) {
+      at += 60 * 1024 * 1024;
+      at += writeSync(fd, i < 2 ? ',' : '\r\n', at);
+    }
+    closeSync(fd);
+    try {
+      expect(expectRefused([file], { timeout: 30_000 })).toContain('panjang.csv baris 202: satu baris data lebih dari 134.217.728 karakter');
+    } finally {
+      rmSync(file);
+    }
+  }, 60_000);
 
   it('an input whose name is 240 or 250 characters long runs, its rejection workbook named to fit', () => {
     for (const length of [240, 250]) {

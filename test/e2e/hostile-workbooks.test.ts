@@ -81,7 +81,7 @@ describe('damaged workbooks', () => {
       const at = Math.floor(bad.length * f);
       for (let i = 0; i < 8; i++) bad[at + i] = (bad[at + i] as number) ^ 0xff;
       const stderr = expectRefused([write('rusak.xlsx', bad)]);
-      expect(stderr, `flipped at ${at}`).toMatch(/rusak\.xlsx: (buku kerja rusak atau terpotong|bagian .* tidak ada)/);
+      expect(stderr, `flipped at ${at}`).toMatch(/rusak\.xlsx: (buku kerja rusak atau terpotong|bagian .* tidak ada|bukan buku kerja Excel yang utuh \(ZIP)/);
     }
   }, 180_000);
 
@@ -97,7 +97,7 @@ describe('damaged workbooks', () => {
       const scratch = scratchDir();
       const r = runCli(args, { env: { TMPDIR: scratch } });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(3);
-      expect(r.stderr).toContain('rusak-lain.xlsx: buku kerja rusak atau terpotong');
+      expect(r.stderr).toContain('rusak-lain.xlsx: bukan buku kerja Excel yang utuh (ZIP: end of central directory)');
       expect(r.stderr).not.toMatch(STACK);
       expect(readdirSync(scratch)).toEqual([]);
     }
@@ -112,7 +112,7 @@ describe('damaged workbooks', () => {
       'tanpa-workbook.xlsx: bagian xl/workbook.xml tidak ada',
     );
     expect(expectRefused([write('bukan-zip.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), randomBytes(5_000)]))])).toContain(
-      'bukan-zip.xlsx: buku kerja rusak atau terpotong (ZIP: end of central directory)',
+      'bukan-zip.xlsx: bukan buku kerja Excel yang utuh (ZIP: end of central directory)',
     );
   });
 });
