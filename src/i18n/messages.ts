@@ -89,6 +89,8 @@ const id = {
   'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.${idWriteAdvice(p.detail)}`,
   'output.writeFailed': (p) =>
     `${p.file}: berkas hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.${idWriteAdvice(p.detail)}`,
+  'output.locked': (p) =>
+    `${p.dir}: proses umkm-clean lain (PID ${p.pid}) sedang menulis hasilnya di folder ini. Tunggu sampai selesai, lalu jalankan lagi. Tidak ada berkas hasil yang diubah.`,
   'scratch.writeFailed': (p) =>
     `${p.dir}: berkas kerja sementara tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah. Kosongkan ruang di folder itu atau arahkan TMPDIR ke folder lain yang cukup ruang.`,
   'input.workbookDamaged': (p) =>
@@ -189,6 +191,8 @@ const en: Record<MessageKey, Template> = {
   'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.${enWriteAdvice(p.detail)}`,
   'output.writeFailed': (p) =>
     `${p.file}: the output file cannot be written (${p.detail}). No output file was changed.${enWriteAdvice(p.detail)}`,
+  'output.locked': (p) =>
+    `${p.dir}: another umkm-clean run (PID ${p.pid}) is writing its outputs in this folder. Wait until it ends, then run again. No output file was changed.`,
   'scratch.writeFailed': (p) =>
     `${p.dir}: the scratch file cannot be written (${p.detail}). No output file was changed. Free some space in that folder or point TMPDIR at a folder with room.`,
   'input.workbookDamaged': (p) =>

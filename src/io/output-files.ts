@@ -45,6 +45,16 @@ const STAGING = /^\.umkm-clean-(\d+)-[A-Za-z0-9]{6}$/;
 const LEGACY_TEMP = /^\.([A-Za-z0-9][A-Za-z0-9._-]*\.(?:csv|json|html|xlsx))\.(\d+)-[0-9a-z]+\.tmp$/;
 /** The journal while it is written, inside the staging folder. */
 const JOURNAL_DRAFT = 'commit.json';
+/**
+ * Held (created exclusively, holding the PID) while a run lists, journals, renames and removes:
+ * two runs committing into one folder at once would otherwise interleave their renames, and one
+ * could remove as stale a workbook the other had just put in place.
+ */
+export const COMMIT_LOCK = '.umkm-clean-commit.lock';
+/** How long a run waits for another run's commit (a commit takes milliseconds). */
+const LOCK_WAIT_MS = 60_000;
+/** A lock older than this is dropped even when its PID is alive (the PID was reused). */
+const LOCK_STALE_MS = 10 * 60 * 1000;
 /** Characters of CSV text gathered before they go to the file. */
 const FLUSH_CHARS = 32 * 1024;
 /** Bytes gathered before they go to the file. */
@@ -188,6 +198,37 @@ function liveOwner(text: string): boolean {
 }
 
 /**
+ * Takes the folder's commit lock, waiting while a live run holds it; a lock left by a run that is
+ * gone (or a link planted at its name) is removed. Returns a function that releases it.
+ */
+async function lockCommits(dir: string): Promise<() => Promise<void>> {
+  const path = join(dir, COMMIT_LOCK);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const handle = await open(path, EXCLUSIVE, 0o600);
+      try {
+        await handle.writeFile(`${process.pid}\n`);
+      } finally {
+        await handle.close();
+      }
+      return () => rm(path, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const st = await lstat(path).catch(() => null);
+    if (!st) continue;
+    const pid = st.isFile() ? Number((await readFile(path, 'utf8').catch(() => '')).trim()) : Number.NaN;
+    if (!isAlive(pid) || pid === process.pid || Date.now() - st.mtimeMs > LOCK_STALE_MS) {
+      await rm(path, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new OutputError('output.locked', { dir, pid });
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
  * Finishes a commit a killed run left half done, and drops the staging folders and temporary
  * files of runs that are gone. Returns what it did, for tests and for the curious.
  */
@@ -201,9 +242,15 @@ export async function recoverOutputs(dir: string): Promise<{ rolledForward: numb
     const text = jst.isFile() ? await readFile(journal, 'utf8').catch(() => '') : '';
     // Another run's commit in progress is that run's to finish.
     if (!liveOwner(text)) {
-      rolledForward = await rollForward(dir, text);
-      if (jst.isDirectory()) await rm(journal, { recursive: true, force: true });
-      else await rm(journal, { force: true });
+      const unlock = await lockCommits(dir);
+      try {
+        // Still there once the lock is ours (another opener may have finished it meanwhile).
+        if (await lstat(journal).catch(() => null)) rolledForward = await rollForward(dir, text);
+        if (jst.isDirectory()) await rm(journal, { recursive: true, force: true });
+        else await rm(journal, { force: true });
+      } finally {
+        await unlock();
+      }
     }
   }
   const uid = process.getuid?.();
@@ -442,6 +489,7 @@ export class OutputFiles {
   async commit(): Promise<void> {
     // The file being worked on, for the message if that step fails.
     let current = this.dir;
+    let unlock: (() => Promise<void>) | null = null;
     try {
       for (const f of this.files.values()) await this.flush(f);
       for (const f of this.files.values()) {
@@ -452,6 +500,9 @@ export class OutputFiles {
         }
       }
       if (this.failed) throw this.writeError(this.failed.err, this.failed.file);
+      current = join(this.dir, COMMIT_LOCK);
+      unlock = await lockCommits(this.dir);
+      current = this.dir;
       const written = [...this.files.values(), ...this.extras.values()].map((f) => basename(f.final));
       const stale: string[] = [];
       for (const name of await readdir(this.dir)) {
@@ -476,9 +527,12 @@ export class OutputFiles {
       }
       current = this.dir;
       await rm(join(this.dir, JOURNAL), { force: true });
+      await unlock();
+      unlock = null;
       await rm(this.staging, { recursive: true, force: true });
     } catch (err) {
       await this.abort();
+      await unlock?.().catch(() => undefined);
       if (err instanceof UmkmError) throw err;
       throw new OutputError('output.writeFailed', { file: current, detail: errorCode(err) }, { cause: err });
     }

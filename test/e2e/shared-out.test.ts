@@ -3,7 +3,7 @@
  * could be predicted to write, inputs reached through symlinked folders, outputs of older runs
  * left beside new ones, the folder's own mode. Real files, the built binary.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -172,6 +172,24 @@ describe('outputs of earlier runs', () => {
     expect(clean([A, '--out', out, '--no-xlsx']).code).toBe(0);
     expect(existsSync(join(out, 'rejected-arsip.xlsx', 'isi.csv'))).toBe(true);
   });
+});
+
+describe('runs committing into one folder at once', () => {
+  it('leave one run\'s complete outputs, never a mix (one with workbooks, one without, ten times)', async () => {
+    const out = join(tmp, 'serentak');
+    const run = (args: string[]) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'clean', ...args, '--out', out, '--as-of', '2021-05-20', '--quiet'], { stdio: 'ignore' });
+        child.on('exit', (code) => resolve(code));
+      });
+    for (let k = 0; k < 10; k++) {
+      expect(await Promise.all([run([A, B]), run([A, '--no-xlsx'])])).toEqual([0, 0]);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      for (const name of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) expect(sha(join(out, name)), name).toBe(summary.manifest.outputs[name]);
+      expect(readdirSync(out).filter((f) => f.endsWith('.xlsx')).sort()).toEqual([...summary.manifest.workbooks].sort());
+      expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+    }
+  }, 300_000);
 });
 
 describe('the folder itself', () => {
