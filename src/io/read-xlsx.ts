@@ -467,6 +467,13 @@ export async function* readXlsxRecords(path: string, file: string, batchSize = 5
       failure = err;
       rejectWait?.(err);
     });
+    // The last check of a part (its size and CRC-32) comes after its last byte, which exceljs may
+    // have turned into rows already: the rows count only once the whole stream went through.
+    const fedAll = new Promise<void>((resolve, reject) => {
+      source?.once('end', resolve);
+      source?.once('error', reject);
+    });
+    fedAll.catch(() => undefined);
     const reader = new excel.stream.xlsx.WorkbookReader(source, {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -498,6 +505,7 @@ export async function* readXlsxRecords(path: string, file: string, batchSize = 5
         batch = [];
       }
     }
+    await fedAll;
     // the first worksheet is the data; others are notes and pivots (and are never unpacked)
     if (batch.length > 0) yield batch;
   } catch (err) {
