@@ -61,3 +61,23 @@ export class WorkerError extends UmkmError {
     super('worker.failed', { worker, detail }, EXIT_INTERNAL, options);
   }
 }
+
+/**
+ * Exit 3: an output file, the output folder or the scratch file cannot be written (a full disk, a
+ * quota, no permission, a device error). The README promises exit 3 "the outputs cannot be
+ * written"; the previous outputs are left whole.
+ */
+export class OutputError extends UmkmError {
+  constructor(key: MessageKey, params: MessageParams, options?: { cause?: unknown }) {
+    super(key, params, EXIT_INPUT, options);
+  }
+}
+
+/** The errno code of a failed system call ("ENOSPC"), or the error's own words when it has none. */
+export function errorCode(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && code !== '') return code;
+  // Errors that crossed a thread boundary keep only their message ("ENOSPC: no space left ...").
+  const m = /^([A-Z][A-Z0-9_]{2,}):/.exec(err instanceof Error ? err.message : String(err));
+  return m ? (m[1] as string) : String(err instanceof Error ? err.message : err).split('\n')[0] ?? 'error';
+}

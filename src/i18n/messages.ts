@@ -9,6 +9,53 @@ export const LANGS: readonly Lang[] = ['id', 'en'];
 export type MessageParams = Record<string, string | number>;
 type Template = (p: MessageParams) => string;
 
+/** Numbers in a message the way each language writes them (1.048.576 / 1,048,576). */
+const idNum = (v: string | number | undefined) => Number(v).toLocaleString('id-ID');
+const enNum = (v: string | number | undefined) => Number(v).toLocaleString('en-US');
+
+/** What to do about a failed write, by its errno code. */
+function idWriteAdvice(detail: unknown): string {
+  switch (detail) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return ' Disk penuh: kosongkan ruang di sana atau pilih folder di disk lain.';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return ' Tidak ada izin menulis di sana: pilih folder lain.';
+    case 'EIO':
+      return ' Kesalahan perangkat (disk atau jaringan): periksa disknya lalu jalankan lagi.';
+    case 'ENAMETOOLONG':
+      return ' Nama atau jalurnya terlalu panjang: pilih folder dengan jalur lebih pendek.';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return ' Folder itu tidak dapat dibuat di sana: pilih folder lain.';
+    default:
+      return '';
+  }
+}
+
+function enWriteAdvice(detail: unknown): string {
+  switch (detail) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return ' The disk is full: free some space there or choose a folder on another disk.';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return ' No permission to write there: choose another folder.';
+    case 'EIO':
+      return ' A device error (disk or network): check the disk and run again.';
+    case 'ENAMETOOLONG':
+      return ' The name or path is too long: choose a folder with a shorter path.';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return ' That folder cannot be created there: choose another folder.';
+    default:
+      return '';
+  }
+}
+
 const id = {
   'input.notFound': (p) => `${p.file}: berkas tidak ditemukan. Periksa nama dan foldernya.`,
   'input.isDirectory': (p) => `${p.file}: ini folder, bukan berkas CSV. Sebutkan berkas di dalamnya.`,
@@ -65,7 +112,45 @@ const id = {
   'usage.asOf': (p) => `--as-of ${p.value}: tanggal harus berbentuk YYYY-MM-DD, misalnya 2021-05-12.`,
   'usage.outIsFile': (p) => `--out ${p.dir}: sudah ada berkas dengan nama ini. Pilih nama folder lain.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: folder keluaran akan menimpa berkas masukan ${p.file}. Pilih folder lain.`,
-  'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.`,
+  'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.${idWriteAdvice(p.detail)}`,
+  'output.writeFailed': (p) =>
+    `${p.file}: berkas hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.${idWriteAdvice(p.detail)}`,
+  'output.locked': (p) =>
+    `${p.dir}: proses umkm-clean lain (PID ${p.pid}) sedang menulis hasilnya di folder ini. Tunggu sampai selesai, lalu jalankan lagi. Tidak ada berkas hasil yang diubah.`,
+  'scratch.writeFailed': (p) =>
+    `${p.dir}: berkas kerja sementara tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah. Kosongkan ruang di folder itu atau arahkan TMPDIR ke folder lain yang cukup ruang.`,
+  'input.workbookDamaged': (p) =>
+    `${p.file}: buku kerja rusak atau terpotong (${p.part}). Minta pengirim mengirim ulang berkasnya, atau buka di Excel dan simpan ulang.`,
+  'input.workbookMissingPart': (p) =>
+    `${p.file}: bagian ${p.part} tidak ada, jadi ini bukan buku kerja Excel yang utuh. Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
+  'input.workbookEncrypted': (p) =>
+    `${p.file}: buku kerja dikunci dengan kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu jalankan lagi.`,
+  'input.workbookTooLarge': (p) =>
+    `${p.file}: buku kerja berukuran ${idNum(p.size)} MB, melebihi batas ${idNum(p.limit)} MB. Simpan sebagai "CSV UTF-8" (tanpa batas ukuran) atau bagi menjadi beberapa berkas.`,
+  'input.workbookEntries': (p) =>
+    `${p.file}: buku kerja berisi ${idNum(p.count)} bagian, melebihi batas ${idNum(p.limit)}. Ini bukan ekspor Excel biasa: buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
+  'input.workbookPartTooLarge': (p) =>
+    `${p.file}: bagian ${p.part} berisi ${idNum(p.size)} MB setelah dibuka, melebihi batas ${idNum(p.limit)} MB. Simpan sebagai "CSV UTF-8" atau bagi menjadi beberapa berkas.`,
+  'input.workbookRatio': (p) =>
+    `${p.file}: bagian ${p.part} mengembang ${idNum(p.ratio)} kali saat dibuka (batas ${idNum(p.limit)} kali). Berkas seperti ini bukan ekspor Excel biasa (mungkin "zip bomb"): minta pengirim mengekspor ulang dari Excel.`,
+  'input.workbookSharedStrings': (p) =>
+    `${p.file}: buku kerja berisi lebih dari ${idNum(p.limit)} teks berbeda (shared strings). Simpan sebagai "CSV UTF-8" atau bagi menjadi beberapa berkas.`,
+  'input.workbookRows': (p) =>
+    `${p.file} baris ${idNum(p.line)}: melewati batas Excel ${idNum(p.limit)} baris per lembar. Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
+  'input.workbookColumns': (p) =>
+    `${p.file} baris ${idNum(p.line)}: kolom ${p.column} melewati batas Excel ${idNum(p.limit)} kolom (XFD). Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
+  'input.workbookCellTooLarge': (p) =>
+    `${p.file} baris ${idNum(p.line)}: satu sel berisi lebih dari ${idNum(p.limit)} byte XML. Perbaiki atau kosongkan sel itu di Excel lalu jalankan lagi.`,
+  'input.workbookStringTooLarge': (p) =>
+    `${p.file}: teks bersama (shared string) ke-${idNum(p.index)} berisi lebih dari ${idNum(p.limit)} byte XML. Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
+  'input.cellTooLong': (p) =>
+    `${p.file} baris ${idNum(p.line)} kolom ${p.column}: sel lebih dari ${idNum(p.limit)} karakter (batas Excel). Perbaiki sel itu lalu jalankan lagi.`,
+  'input.fieldTooLong': (p) =>
+    `${p.file} baris ${idNum(p.line)}: satu sel lebih dari ${idNum(p.limit)} karakter. Biasanya tanda kutip (") yang tidak ditutup membuat sisa berkas menjadi satu sel: perbaiki baris itu lalu jalankan lagi.`,
+  'input.recordTooLong': (p) =>
+    `${p.file} baris ${idNum(p.line)}: satu baris data lebih dari ${idNum(p.limit)} karakter. Periksa baris itu (tanda kutip yang tidak ditutup, atau berkas yang bukan ekspor tabel) lalu jalankan lagi.`,
+  'input.tooManyCells': (p) =>
+    `${p.file} baris ${idNum(p.line)}: lebih dari ${idNum(p.limit)} sel dalam satu baris (batas kolom Excel). Periksa pemisah kolom di baris itu lalu jalankan lagi.`,
   'worker.failed': (p) =>
     `Thread kedua (${p.worker}) gagal: ${p.detail}. Tidak ada berkas hasil yang diubah. Laporkan ke pengembang bersama perintah yang dijalankan.`,
   'output.stdout': (p) => `stdout: ringkasan tidak dapat ditulis (${p.detail}).`,
@@ -166,7 +251,45 @@ const en: Record<MessageKey, Template> = {
   'usage.asOf': (p) => `--as-of ${p.value}: the date must be YYYY-MM-DD, for example 2021-05-12.`,
   'usage.outIsFile': (p) => `--out ${p.dir}: a file of that name exists. Choose another folder name.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: the output folder would overwrite the input ${p.file}. Choose another folder.`,
-  'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.`,
+  'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.${enWriteAdvice(p.detail)}`,
+  'output.writeFailed': (p) =>
+    `${p.file}: the output file cannot be written (${p.detail}). No output file was changed.${enWriteAdvice(p.detail)}`,
+  'output.locked': (p) =>
+    `${p.dir}: another umkm-clean run (PID ${p.pid}) is writing its outputs in this folder. Wait until it ends, then run again. No output file was changed.`,
+  'scratch.writeFailed': (p) =>
+    `${p.dir}: the scratch file cannot be written (${p.detail}). No output file was changed. Free some space in that folder or point TMPDIR at a folder with room.`,
+  'input.workbookDamaged': (p) =>
+    `${p.file}: the workbook is damaged or cut short (${p.part}). Ask the sender to send it again, or open it in Excel and save it again.`,
+  'input.workbookMissingPart': (p) =>
+    `${p.file}: the part ${p.part} is missing, so this is not a complete Excel workbook. Open it in Excel and save it again, or save it as "CSV UTF-8".`,
+  'input.workbookEncrypted': (p) =>
+    `${p.file}: the workbook is locked with a password. Open it in Excel, remove the password, save, and run again.`,
+  'input.workbookTooLarge': (p) =>
+    `${p.file}: the workbook is ${enNum(p.size)} MB, over the limit of ${enNum(p.limit)} MB. Save it as "CSV UTF-8" (no size limit) or split it into several files.`,
+  'input.workbookEntries': (p) =>
+    `${p.file}: the workbook holds ${enNum(p.count)} parts, over the limit of ${enNum(p.limit)}. This is no ordinary Excel export: open it in Excel and save it again, or save it as "CSV UTF-8".`,
+  'input.workbookPartTooLarge': (p) =>
+    `${p.file}: the part ${p.part} holds ${enNum(p.size)} MB once unpacked, over the limit of ${enNum(p.limit)} MB. Save it as "CSV UTF-8" or split it into several files.`,
+  'input.workbookRatio': (p) =>
+    `${p.file}: the part ${p.part} expands ${enNum(p.ratio)} times when unpacked (the limit is ${enNum(p.limit)} times). No Excel export does that (perhaps a "zip bomb"): ask the sender to export it again from Excel.`,
+  'input.workbookSharedStrings': (p) =>
+    `${p.file}: the workbook holds more than ${enNum(p.limit)} distinct texts (shared strings). Save it as "CSV UTF-8" or split it into several files.`,
+  'input.workbookRows': (p) =>
+    `${p.file} line ${enNum(p.line)}: past Excel's limit of ${enNum(p.limit)} rows per sheet. Open it in Excel and save it again, or save it as "CSV UTF-8".`,
+  'input.workbookColumns': (p) =>
+    `${p.file} line ${enNum(p.line)}: column ${p.column} is past Excel's limit of ${enNum(p.limit)} columns (XFD). Open it in Excel and save it again, or save it as "CSV UTF-8".`,
+  'input.workbookCellTooLarge': (p) =>
+    `${p.file} line ${enNum(p.line)}: one cell holds more than ${enNum(p.limit)} bytes of XML. Fix or empty that cell in Excel and run again.`,
+  'input.workbookStringTooLarge': (p) =>
+    `${p.file}: shared string number ${enNum(p.index)} holds more than ${enNum(p.limit)} bytes of XML. Open it in Excel and save it again, or save it as "CSV UTF-8".`,
+  'input.cellTooLong': (p) =>
+    `${p.file} line ${enNum(p.line)} column ${p.column}: the cell is longer than ${enNum(p.limit)} characters (Excel's limit). Fix that cell and run again.`,
+  'input.fieldTooLong': (p) =>
+    `${p.file} line ${enNum(p.line)}: a cell is longer than ${enNum(p.limit)} characters. Usually a quote (") that is never closed makes the rest of the file one cell: fix that line and run again.`,
+  'input.recordTooLong': (p) =>
+    `${p.file} line ${enNum(p.line)}: a data row is longer than ${enNum(p.limit)} characters. Check that line (a quote never closed, or a file that is no table export) and run again.`,
+  'input.tooManyCells': (p) =>
+    `${p.file} line ${enNum(p.line)}: more than ${enNum(p.limit)} cells in one row (Excel's column limit). Check the delimiters on that line and run again.`,
   'worker.failed': (p) =>
     `The second thread (${p.worker}) failed: ${p.detail}. No output file was changed. Report it to the developers with the command you ran.`,
   'output.stdout': (p) => `stdout: the summary cannot be written (${p.detail}).`,

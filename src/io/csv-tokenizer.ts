@@ -35,6 +35,48 @@ export class UnclosedQuoteError extends Error {
   }
 }
 
+/**
+ * Bounds on what one record may hold, so a hostile or broken file (a line of 1 GB, a quote never
+ * closed in a file of millions of rows) ends as a message naming the line instead of a string past
+ * V8's limit (about 2^29 characters) or a heap of cells. A cell may be far longer than a
+ * spreadsheet's (Excel stops at 32,767 characters): a 50 MB cell pasted by accident is read and
+ * its row accounted for, as the end-to-end tests promise; 64 Mi characters is the bound, a record
+ * twice that, and 16,384 cells (Excel's columns).
+ */
+export const MAX_CSV_FIELD_CHARS = 64 * 1024 * 1024;
+export const MAX_CSV_RECORD_CHARS = 2 * MAX_CSV_FIELD_CHARS;
+export const MAX_CSV_CELLS = 16_384;
+
+export interface CsvLimits {
+  /** Characters in one cell. */
+  readonly field: number;
+  /** Characters in one record: its cells and the delimiters between them. */
+  readonly record: number;
+  /** Cells in one record. */
+  readonly cells: number;
+}
+
+export const CSV_LIMITS: CsvLimits = { field: MAX_CSV_FIELD_CHARS, record: MAX_CSV_RECORD_CHARS, cells: MAX_CSV_CELLS };
+
+/**
+ * Text is tokenized in pieces of at most this many characters (or the cell bound, if smaller):
+ * what a cell or record gathers within one piece stays within the bounds, so checking what is
+ * carried across pieces keeps them exactly, at no cost per character.
+ */
+const PIECE_CHARS = 64 * 1024;
+
+export class CsvLimitError extends Error {
+  constructor(
+    /** Which bound: one cell's characters, one record's characters, one record's cells. */
+    readonly kind: 'field' | 'record' | 'cells',
+    /** The physical line where the cell or record starts. */
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`${kind} starting on line ${line} exceeds ${limit}`);
+  }
+}
+
 export class CsvTokenizer {
   private readonly delim: number;
   private state: State = State.FieldStart;
@@ -52,8 +94,16 @@ export class CsvTokenizer {
   private nextLf = -1;
   private nextCr = -1;
   private nextQuote = -1;
+  /** Whether the current record began in an earlier piece (its size is then checked at its end). */
+  private spanning = false;
 
-  constructor(delimiter: string) {
+  private readonly piece: number;
+
+  constructor(
+    delimiter: string,
+    private readonly limits: CsvLimits = CSV_LIMITS,
+  ) {
+    this.piece = Math.max(1, Math.min(PIECE_CHARS, limits.field));
     if (delimiter.length !== 1) throw new RangeError('delimiter must be one character');
     this.delim = delimiter.charCodeAt(0);
     this.delimText = delimiter;
@@ -75,6 +125,16 @@ export class CsvTokenizer {
 
   /** Feeds decoded text; returns every record completed by it. */
   push(text: string): CsvRecord[] {
+    const piece = this.piece;
+    if (text.length <= piece) return this.pushPiece(text);
+    const out: CsvRecord[] = [];
+    for (let at = 0; at < text.length; at += piece) {
+      for (const rec of this.pushPiece(text.slice(at, at + piece))) out.push(rec);
+    }
+    return out;
+  }
+
+  private pushPiece(text: string): CsvRecord[] {
     const out: CsvRecord[] = [];
     const delim = this.delim;
     const n = text.length;
@@ -188,7 +248,28 @@ export class CsvTokenizer {
       this.buffer += text.slice(fieldStart, n);
     }
     this.state = state;
+    if (state !== State.FieldStart || this.cells.length > 0 || this.buffer !== '') {
+      // A record runs on into the next piece: what it has gathered so far must stay in bounds.
+      this.spanning = true;
+      if (this.buffer.length > this.limits.field) this.tooLong('field');
+      if (this.cells.length > this.limits.cells) throw new CsvLimitError('cells', this.recordLine, this.limits.cells);
+      this.checkRecordChars(this.buffer.length);
+    }
     return out;
+  }
+
+  /**
+   * A record's size: the characters of its cells and the delimiters between them (quotes not
+   * counted). Summed only for a record that spans pieces, at each piece's end and at its own end.
+   */
+  private checkRecordChars(pending: number): void {
+    let chars = pending + this.cells.length;
+    for (const cell of this.cells) chars += cell.length;
+    if (chars - 1 > this.limits.record) throw new CsvLimitError('record', this.recordLine, this.limits.record);
+  }
+
+  private tooLong(kind: 'field'): never {
+    throw new CsvLimitError(kind, this.state === State.Quoted || this.state === State.QuoteInQuoted ? this.quoteLine : this.recordLine, this.limits.field);
   }
 
   /** Flushes the last record (a file need not end with a line break). */
@@ -198,6 +279,9 @@ export class CsvTokenizer {
     this.state = State.FieldStart;
     if (state === State.FieldStart && this.cells.length === 0 && this.buffer === '') return [];
     this.cells.push(this.takeBuffer(''));
+    if (this.cells.length > this.limits.cells) throw new CsvLimitError('cells', this.recordLine, this.limits.cells);
+    if (this.spanning) this.checkRecordChars(0);
+    this.spanning = false;
     const rec: CsvRecord = { line: this.recordLine, cells: this.cells };
     this.cells = [];
     return [rec];
@@ -206,12 +290,19 @@ export class CsvTokenizer {
   private takeBuffer(tail: string): string {
     if (this.buffer === '') return tail;
     const v = this.buffer + tail;
+    // Only a cell carried across pieces (or with "" inside) gets here: the one place it can be long.
+    if (v.length > this.limits.field) this.tooLong('field');
     this.buffer = '';
     return v;
   }
 
   /** Emits the current record and consumes a CRLF pair; returns the index of the last consumed char. */
   private endRecord(text: string, i: number, c: number, out: CsvRecord[]): number {
+    if (this.cells.length > this.limits.cells) throw new CsvLimitError('cells', this.recordLine, this.limits.cells);
+    if (this.spanning) {
+      this.checkRecordChars(0);
+      this.spanning = false;
+    }
     out.push({ line: this.recordLine, cells: this.cells });
     this.cells = [];
     this.line++;

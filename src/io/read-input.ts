@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { AliasIndex, Field, HeaderMapping } from '../schema/fields.js';
-import { CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
+import { CsvLimitError, CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
 import { type Delimiter, detectLayout, findHeader } from './detect-layout.js';
 import { readXlsxRecords } from './read-xlsx.js';
 import {
@@ -150,7 +150,12 @@ export async function sniffInput(
     if (cut > 0) sample = sample.slice(0, cut + 1);
   }
   if (sample.trim() === '') throw new InputError('input.empty', { file: name });
-  const layout = detectLayout(sample, aliases, required);
+  let layout: ReturnType<typeof detectLayout>;
+  try {
+    layout = detectLayout(sample, aliases, required);
+  } catch (err) {
+    throw limitError(err, name);
+  }
   if (!layout.ok) throw noHeader(name, layout, lang);
   return {
     index,
@@ -167,6 +172,13 @@ export async function sniffInput(
     mtimeMs: st.mtimeMs,
     bytesPerLine: head.length / Math.max(1, lineBreaks(sample)),
   };
+}
+
+/** A record past the tokenizer's bounds as the run's typed error, naming the file and line. */
+function limitError(err: unknown, file: string): unknown {
+  if (!(err instanceof CsvLimitError)) return err;
+  const key = err.kind === 'field' ? 'input.fieldTooLong' : err.kind === 'record' ? 'input.recordTooLong' : 'input.tooManyCells';
+  return new InputError(key, { file, line: err.line, limit: err.limit }, { cause: err });
 }
 
 function lineBreaks(text: string): number {
@@ -200,11 +212,12 @@ async function sniffWorkbook(
 ): Promise<InputPlan> {
   const head: CsvRecord[] = [];
   try {
-    for await (const batch of readXlsxRecords(path, 100)) {
+    for await (const batch of readXlsxRecords(path, name, 100)) {
       head.push(...batch);
       if (head.length >= 100) break;
     }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError('input.badWorkbook', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
   }
   const layout = findHeader(head, aliases, required);
@@ -241,6 +254,7 @@ export async function* readDataRecords(
    */
   onFileBytes?: (bytes: Buffer) => void,
 ): AsyncGenerator<CsvRecord[]> {
+  signal?.throwIfAborted();
   const st = await statInput(plan.path, plan.name);
   if (st.size !== plan.size || st.mtimeMs !== plan.mtimeMs) throw new InputError('input.changed', { file: plan.name });
   if (plan.format === 'xlsx') {
@@ -257,7 +271,7 @@ export async function* readDataRecords(
     }
     // The workbook is unzipped as it streams: its progress is the whole file, once.
     onBytes?.(plan.size);
-    for await (const batch of readXlsxRecords(plan.path)) {
+    for await (const batch of readXlsxRecords(plan.path, plan.name)) {
       signal?.throwIfAborted();
       const below = batch.filter((r) => r.line > plan.headerLine);
       if (below.length > 0) yield below;
@@ -290,6 +304,7 @@ export async function* readDataRecords(
     if (err instanceof UnclosedQuoteError) {
       throw new InputError('input.unclosedQuote', { file: plan.name, line: err.line }, { cause: err });
     }
+    if (err instanceof CsvLimitError) throw limitError(err, plan.name);
     if ((err as Error).name === 'AbortError') throw err;
     if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -1,15 +1,79 @@
 /**
  * A scratch file of short text lines, written once and read back once: what the resolve step needs
- * of each row (its name and address tokens) without reading and parsing the inputs again. It lives
- * in the system's temporary folder, owner-only, and is removed when the run ends, however it ends.
+ * of each row (its name and address tokens) without reading and parsing the inputs again. It holds
+ * NIKs, names and addresses, so it lives in a private folder (owner-only, a random name, created
+ * exclusively) under the system's temporary folder, named after the run's PID, and is removed
+ * when the run ends however it ends: by the run itself (a normal end, an error, an abort through
+ * the run's AbortSignal), at process exit, and, for a run that could do neither (SIGKILL, a power
+ * cut), by the next run, which removes the folders of runs that are gone.
  */
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { once } from 'node:events';
+import { createReadStream, rmSync, type WriteStream } from 'node:fs';
+import { constants } from 'node:fs';
+import { lstat, mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { errorCode, OutputError, UmkmError } from '../errors.js';
+import { isProcessAlive, STALE_MS } from './owner-alive.js';
 
 const FLUSH_BYTES = 32 * 1024;
+/** A scratch folder: `umkm-clean-<pid>-` and mkdtemp's six random characters. */
+export const SCRATCH_PREFIX = 'umkm-clean-';
+const SCRATCH = /^umkm-clean-(\d+)-[A-Za-z0-9]{6}$/;
+/** Folders of versions before the PID was in the name: removed once they are a day old. */
+const LEGACY_SCRATCH = /^umkm-clean-[A-Za-z0-9]{6}$/;
+const SCRATCH_FILE = 'rows.spill';
+
+/**
+ * Removes the scratch folders of runs that are gone: their PID is no running process, or they are
+ * older than a day. Only folders of ours (same user), only of our name. Returns how many.
+ */
+export async function removeStaleScratch(root: string = tmpdir()): Promise<number> {
+  const uid = process.getuid?.();
+  const now = Date.now();
+  let removed = 0;
+  for (const name of await readdir(root).catch(() => [] as string[])) {
+    const m = SCRATCH.exec(name);
+    if (!m && !LEGACY_SCRATCH.test(name)) continue;
+    const path = join(root, name);
+    const st = await lstat(path).catch(() => null);
+    if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+    const old = now - st.mtimeMs > STALE_MS;
+    if (m ? isProcessAlive(Number(m[1])) && !old : !old) continue;
+    if (!m) {
+      // An old-style name says nothing of its owner: only a folder holding nothing but a scratch file.
+      const inside = await readdir(path).catch(() => ['?']);
+      if (inside.some((f) => f !== SCRATCH_FILE)) continue;
+    }
+    await rm(path, { recursive: true, force: true }).catch(() => undefined);
+    removed++;
+  }
+  return removed;
+}
+
+/** Waits for 'drain', or rejects: a stream that failed (ENOSPC) never drains. */
+function drained(stream: WriteStream): Promise<void> {
+  if (stream.errored || stream.destroyed) return Promise.reject(stream.errored ?? new Error('the scratch file was closed'));
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error | null) => {
+      stream.off('drain', onDrain);
+      stream.off('error', done);
+      stream.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(stream.errored ?? new Error('the scratch file was closed'));
+    stream.once('drain', onDrain);
+    stream.once('error', done);
+    stream.once('close', onClose);
+  });
+}
+
+/** A failed write of the scratch file as the run's typed error: exit 3, naming the folder. */
+function scratchError(err: unknown, dir: string): UmkmError {
+  if (err instanceof UmkmError) return err;
+  return new OutputError('scratch.writeFailed', { dir, detail: errorCode(err) }, { cause: err });
+}
 
 /** Wanted lines of one chunk read: the chunk's bytes (not reused) and each line's start and end. */
 export interface LineBatch {
@@ -21,18 +85,36 @@ export interface LineBatch {
 export class SpillFile {
   private buffer: string[] = [];
   private size = 0;
+  private failed: unknown = null;
+  private readonly onExit: (() => void) | null;
   private constructor(
     private readonly dir: string,
     readonly path: string,
     private readonly stream: WriteStream,
-  ) {}
+    /** Whether this side made the folder and removes it (the worker's writer does not). */
+    owner: boolean,
+  ) {
+    stream.on('error', (err) => {
+      this.failed ??= err;
+    });
+    // The last resort for a process that ends without unwinding (process.exit): gone before it ends.
+    this.onExit = owner ? () => rmSync(dir, { recursive: true, force: true }) : null;
+    if (this.onExit) process.on('exit', this.onExit);
+  }
 
   static async create(): Promise<SpillFile> {
-    const dir = await mkdtemp(join(tmpdir(), 'umkm-clean-'));
-    const path = join(dir, 'rows.spill');
-    const stream = createWriteStream(path, { mode: 0o600 });
-    await once(stream, 'open');
-    return new SpillFile(dir, path, stream);
+    const root = tmpdir();
+    await removeStaleScratch(root);
+    let dir: string | null = null;
+    try {
+      dir = await mkdtemp(join(root, `${SCRATCH_PREFIX}${process.pid}-`));
+      const path = join(dir, SCRATCH_FILE);
+      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+      return new SpillFile(dir, path, handle.createWriteStream(), true);
+    } catch (err) {
+      if (dir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      throw scratchError(err, root);
+    }
   }
 
   /**
@@ -40,9 +122,12 @@ export class SpillFile {
    * thread): it writes and closes it; removing it stays with its creator.
    */
   static async openAt(path: string): Promise<SpillFile> {
-    const stream = createWriteStream(path, { mode: 0o600 });
-    await once(stream, 'open');
-    return new SpillFile(dirname(path), path, stream);
+    try {
+      const handle = await open(path, constants.O_WRONLY | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0));
+      return new SpillFile(dirname(path), path, handle.createWriteStream(), false);
+    } catch (err) {
+      throw scratchError(err, dirname(dirname(path)));
+    }
   }
 
   /**
@@ -56,17 +141,23 @@ export class SpillFile {
   }
 
   private async flush(): Promise<void> {
+    if (this.failed) throw scratchError(this.failed, dirname(this.dir));
     if (this.buffer.length === 0) return;
     const text = `${this.buffer.join('\n')}\n`;
     this.buffer = [];
     this.size = 0;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+    try {
+      if (!this.stream.write(text)) await drained(this.stream);
+    } catch (err) {
+      throw scratchError(this.failed ?? err, dirname(this.dir));
+    }
   }
 
   async close(): Promise<void> {
     await this.flush();
-    this.stream.end();
-    await once(this.stream, 'close');
+    if (!this.stream.writableEnded) this.stream.end();
+    await new Promise<void>((resolve) => (this.stream.closed ? resolve() : this.stream.once('close', () => resolve())));
+    if (this.failed) throw scratchError(this.failed, dirname(this.dir));
   }
 
   /**
@@ -96,5 +187,6 @@ export class SpillFile {
   async remove(): Promise<void> {
     if (!this.stream.closed) this.stream.destroy();
     await rm(this.dir, { recursive: true, force: true });
+    if (this.onExit) process.off('exit', this.onExit);
   }
 }

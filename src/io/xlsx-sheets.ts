@@ -4,8 +4,10 @@
  * thread otherwise (running from the TypeScript sources, or with UMKM_CLEAN_XLSX_THREAD=0). Either
  * way the same writer makes the same file.
  */
+import { errorCode, OutputError, UmkmError, WorkerError } from '../errors.js';
 import { WorkerChannel } from '../threads/channel.js';
 import { builtWorker } from '../threads/workers.js';
+import { finalPathOf } from './output-files.js';
 import type { XlsxMessage } from './xlsx-worker.js';
 import { XlsxSheetWriter } from './xlsx-writer.js';
 
@@ -83,11 +85,21 @@ class WorkerSheet implements SheetSink {
 
   constructor(
     private readonly channel: WorkerChannel,
-    path: string,
+    private readonly path: string,
     title: string,
     headers: readonly string[],
   ) {
-    this.opened = channel.send(this.lane, { op: 'open', path, title, headers: [...headers] } satisfies XlsxMessage);
+    this.opened = this.said(channel.send(this.lane, { op: 'open', path, title, headers: [...headers] } satisfies XlsxMessage));
+  }
+
+  /** A wait on the worker, its failure as the run's typed error. */
+  private said(wait: Promise<unknown> | undefined): Promise<void> | undefined {
+    return wait?.then(
+      () => undefined,
+      (err: unknown) => {
+        throw sheetError(err, this.path);
+      },
+    );
   }
 
   addRow(cells: readonly string[]): Promise<void> | undefined {
@@ -99,18 +111,66 @@ class WorkerSheet implements SheetSink {
   private sendBatch(): Promise<void> | undefined {
     const rows = packRows(this.batch);
     this.batch = [];
-    return this.channel.send(this.lane, { op: 'rows', rows } satisfies XlsxMessage, [rows.sizes.buffer as ArrayBuffer]);
+    return this.said(this.channel.send(this.lane, { op: 'rows', rows } satisfies XlsxMessage, [rows.sizes.buffer as ArrayBuffer]));
   }
 
   async close(): Promise<void> {
     await this.opened;
     if (this.batch.length > 0) await this.sendBatch();
-    await this.channel.request(this.lane, { op: 'close' } satisfies XlsxMessage);
+    await this.said(this.channel.request(this.lane, { op: 'close' } satisfies XlsxMessage));
+  }
+}
+
+/**
+ * A failed write of a workbook as the run's typed error (exit 3, naming the file the analyst
+ * knows): a full disk, a quota, no permission. From the worker only the message crosses
+ * ("ENOSPC: no space left on device, write"), so the code is read from it. Anything else (a bug)
+ * stays what it is.
+ */
+function sheetError(err: unknown, path: string): Error {
+  // The worker's own words, for a write that failed there; a worker that crashed stays a WorkerError.
+  const said = err instanceof WorkerError ? new Error(String(err.params.detail)) : err;
+  if (said !== err && !/^E[A-Z0-9]+$/.test(errorCode(said))) return err as Error;
+  if (said instanceof UmkmError) return said;
+  const code = errorCode(said);
+  if (!/^E[A-Z0-9]+$/.test(code)) return err instanceof Error ? err : new Error(String(err));
+  return new OutputError('output.writeFailed', { file: finalPathOf(path), detail: code }, { cause: err });
+}
+
+/** The writer on this thread, its failures turned into the run's typed errors. */
+class LocalSheet implements SheetSink {
+  constructor(
+    private readonly w: XlsxSheetWriter,
+    private readonly path: string,
+  ) {}
+
+  addRow(cells: readonly string[]): Promise<void> | undefined {
+    try {
+      return this.w.addRow(cells)?.catch((err: unknown) => {
+        throw sheetError(err, this.path);
+      });
+    } catch (err) {
+      throw sheetError(err, this.path);
+    }
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.w.close();
+    } catch (err) {
+      throw sheetError(err, this.path);
+    }
   }
 }
 
 export async function openSheet(path: string, title: string, headers: readonly string[]): Promise<SheetSink> {
   const url = workerUrl();
-  if (!url) return XlsxSheetWriter.create(path, title, headers);
+  if (!url) {
+    try {
+      return new LocalSheet(await XlsxSheetWriter.create(path, title, headers), path);
+    } catch (err) {
+      throw sheetError(err, path);
+    }
+  }
   return new WorkerSheet(shared(url), path, title, headers);
 }

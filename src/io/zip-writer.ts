@@ -81,6 +81,26 @@ export class ZipWriter {
     });
   }
 
+  /**
+   * Resolves when the file takes bytes again, or when it failed: a stream that failed (ENOSPC on a
+   * full disk) never emits 'drain', and waiting for one hung the run forever with 0 bytes free.
+   * The failure itself is reported by put(), finish() and close().
+   */
+  private writable(): Promise<void> {
+    if (this.failed || this.out.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.out.off('drain', done);
+        this.out.off('error', done);
+        this.out.off('close', done);
+        resolve();
+      };
+      this.out.once('drain', done);
+      this.out.once('error', done);
+      this.out.once('close', done);
+    });
+  }
+
   /** Owner-only from the first byte: the workbooks carry NIKs. */
   static async create(path: string): Promise<ZipWriter> {
     const out = createWriteStream(path, { mode: 0o600 });
@@ -91,7 +111,8 @@ export class ZipWriter {
   private async put(buf: Buffer): Promise<void> {
     if (this.failed) throw this.failed;
     this.offset += buf.length;
-    if (!this.out.write(buf)) await once(this.out, 'drain');
+    if (!this.out.write(buf)) await this.writable();
+    if (this.failed) throw this.failed;
   }
 
   private localHeader(e: EntryRecord): Buffer {
@@ -139,11 +160,13 @@ export class ZipWriter {
     // Level 1: worksheets are repetitive XML, and speed matters more than the last few per cent.
     const deflate = createDeflateRaw({ level: 1, chunkSize: 256 * 1024 });
     deflate.on('data', (chunk: Buffer) => {
+      // The file failed: the rest is compressed into nothing, and finish() reports the failure.
+      if (this.failed) return;
       e.compressed += chunk.length;
       this.offset += chunk.length;
       if (!this.out.write(chunk)) {
         deflate.pause();
-        this.out.once('drain', () => deflate.resume());
+        void this.writable().then(() => deflate.resume());
       }
     });
     const ended = once(deflate, 'end');
@@ -216,7 +239,8 @@ export class ZipWriter {
     end.writeUInt32LE(zip64 ? MAX32 : start, 16);
     await this.put(end);
     this.out.end();
-    await once(this.out, 'close');
+    // A file that failed has closed already: its 'close' came and went.
+    if (!this.out.closed) await new Promise<void>((resolve) => this.out.once('close', () => resolve()));
     if (this.failed) throw this.failed;
   }
 

@@ -3,11 +3,10 @@
  * output files for clean, commits them only when the whole run succeeded, drops them otherwise.
  */
 import { createHash } from 'node:crypto';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/parse-config.js';
-import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import { isOutputName, OutputFiles } from '../io/output-files.js';
+import { assertInputsOutsideOutput, OutputFiles } from '../io/output-files.js';
 import { effectiveSeverity, RULES } from '../rules/index.js';
 import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
@@ -43,11 +42,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
   let files: OutputFiles | null = null;
   if (input.out) {
     const outDir = resolve(input.out);
-    for (const file of [...input.inputs, ...input.received, ...input.exclude, ...input.decisions]) {
-      if (dirname(resolve(file)) === outDir && isOutputName(basename(file))) {
-        throw new UsageError('usage.outIsInput', { dir: input.out, file });
-      }
-    }
+    await assertInputsOutsideOutput(outDir, [...input.inputs, ...input.received, ...input.exclude, ...input.decisions], input.out);
     files = await OutputFiles.open(outDir);
   }
   try {

@@ -10,7 +10,8 @@
  * a hang, never a silent loss. While nothing waits, the worker does not keep the process alive.
  */
 import { isMainThread, parentPort, type Transferable, Worker } from 'node:worker_threads';
-import { WorkerError } from '../errors.js';
+import { UmkmError, WorkerError } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
 
 interface Envelope {
   readonly lane: number;
@@ -20,7 +21,14 @@ interface Envelope {
 
 type Answer =
   | { readonly lane: number; readonly seq: number; readonly ok: true; readonly value: unknown }
-  | { readonly lane: number; readonly seq: number; readonly ok: false; readonly message: string };
+  | {
+      readonly lane: number;
+      readonly seq: number;
+      readonly ok: false;
+      readonly message: string;
+      /** A run failure of ours (a full TMPDIR under the scan worker, say): rebuilt as itself. */
+      readonly failure?: { readonly key: MessageKey; readonly params: MessageParams; readonly exitCode: number };
+    };
 
 interface Waiting {
   readonly lane: number;
@@ -76,6 +84,7 @@ export class WorkerChannel {
     this.waiting.delete(a.seq);
     if (this.waiting.size === 0) this.worker.unref();
     if (a.ok) w.resolve(a.value);
+    else if (a.failure) w.reject(new UmkmError(a.failure.key, a.failure.params, a.failure.exitCode));
     else w.reject(new WorkerError(this.name, a.message));
   }
 
@@ -164,7 +173,8 @@ export function serveChannel(handle: (lane: number, body: unknown) => unknown | 
         else port.postMessage({ lane, seq, ok: true, value: out } satisfies Answer);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        port.postMessage({ lane, seq, ok: false, message } satisfies Answer);
+        const failure = err instanceof UmkmError ? { key: err.key, params: err.params, exitCode: err.exitCode } : undefined;
+        port.postMessage({ lane, seq, ok: false, message, ...(failure ? { failure } : {}) } satisfies Answer);
       }
     });
   });

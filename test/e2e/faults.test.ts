@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +74,8 @@ describe('faults', () => {
       expect([300, 20_000]).toContain(rows);
       if (rows === 300) seen.previous++;
       else seen.next++;
-      expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      // No temporary file, staging folder or journal of the killed run is left.
+      expect(readdirSync(out).filter((n) => n.endsWith('.tmp') || n.startsWith('.umkm-clean-'))).toEqual([]);
       // Back to the previous outputs, so every kill starts from the same state.
       if (rows !== 300) expect(runCli(['clean', small, '--out', out, '--quiet', '--as-of', '2021-05-20']).code).toBe(0);
     }
@@ -90,7 +91,7 @@ describe('faults', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).toContain('Dihentikan. Tidak ada berkas hasil yang diubah.');
     expect(CSVS.map((n) => sha(join(out, n)))).toEqual(before);
-    expect(readdirSync(out).filter((n) => n.endsWith('.tmp') || n === JOURNAL)).toEqual([]);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp') || n.startsWith('.umkm-clean-'))).toEqual([]);
   });
 
   it('an --out that cannot be created is a clear error (exit 3) and writes nothing', () => {
@@ -105,6 +106,52 @@ describe('faults', () => {
 });
 
 describe('commit journal', () => {
+  it('a run killed after placing its journal is finished by the next opener: renames, then stale outputs removed', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'umkm-journal-'));
+    try {
+      const staging = '.umkm-clean-999997-AbCdEf';
+      mkdirSync(join(out, staging));
+      writeFileSync(join(out, staging, 'audit.csv'), 'new audit');
+      writeFileSync(join(out, 'audit.csv'), 'old audit');
+      // submission.csv was renamed before the kill; submission.xlsx is an older run's, to go.
+      writeFileSync(join(out, 'submission.csv'), 'new submission');
+      writeFileSync(join(out, 'submission.xlsx'), 'old workbook');
+      writeFileSync(join(out, 'catatan.txt'), 'mine');
+      writeFileSync(
+        join(out, JOURNAL),
+        JSON.stringify({ staging, files: ['audit.csv', 'submission.csv'], remove: ['submission.xlsx'] }),
+      );
+      expect(await recoverOutputs(out)).toEqual({ rolledForward: 1, removed: 0 });
+      expect(readFileSync(join(out, 'audit.csv'), 'utf8')).toBe('new audit');
+      expect(readdirSync(out).sort()).toEqual(['audit.csv', 'catatan.txt', 'submission.csv']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('a journal planted by someone else moves nothing out of --out, touches no other name, and is dropped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'umkm-journal-'));
+    const out = join(root, 'hasil');
+    mkdirSync(out);
+    try {
+      writeFileSync(join(root, 'elsewhere.txt'), 'keep');
+      writeFileSync(join(out, 'catatan.txt'), 'mine');
+      for (const journal of [
+        { staging: '../', files: ['elsewhere.txt'], remove: ['../elsewhere.txt'] },
+        { staging: '.umkm-clean-999996-AbCdEf', files: ['../elsewhere.txt', 'catatan.txt'], remove: ['catatan.txt', '/etc/passwd'] },
+        [{ temp: '../elsewhere.txt', final: 'audit.csv' }, { temp: '.x.999999-a.tmp', final: 'catatan.txt' }],
+        'not json',
+      ]) {
+        writeFileSync(join(out, JOURNAL), typeof journal === 'string' ? journal : JSON.stringify(journal));
+        expect((await recoverOutputs(out)).rolledForward).toBe(0);
+        expect(readFileSync(join(root, 'elsewhere.txt'), 'utf8')).toBe('keep');
+        expect(readdirSync(out)).toEqual(['catatan.txt']);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a run killed between journal and renames is rolled forward by the next opener', async () => {
     const out = mkdtempSync(join(tmpdir(), 'umkm-journal-'));
     try {
