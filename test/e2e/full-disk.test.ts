@@ -91,14 +91,17 @@ describe.skipIf(!probe)('a full disk under --out', () => {
     }, 180_000);
   }
 
-  it('a full TMPDIR (the scratch file) is exit 3 naming it, for clean and check', () => {
+  it('a full TMPDIR (the scratch file) is exit 3 naming it, for clean and check, with the scan on one thread or two', () => {
     const disk = mountTmpfs('scratch', '64k') as string;
     fill(disk, 0);
-    for (const args of [
-      ['clean', large, '--out', join(tmp, 'scratch-out')],
-      ['check', large],
-    ]) {
-      const r = runCli([...args, '--quiet', '--as-of', '2021-05-20'], { env: { TMPDIR: disk } });
+    // '0' puts the scan's matcher half, which writes the scratch file, on its worker thread.
+    for (const [args, minRows] of [
+      [['clean', large, '--out', join(tmp, 'scratch-out')], '1000000000'],
+      [['check', large], '1000000000'],
+      [['clean', large, '--out', join(tmp, 'scratch-out')], '0'],
+      [['check', large], '0'],
+    ] as const) {
+      const r = runCli([...args, '--quiet', '--as-of', '2021-05-20'], { env: { TMPDIR: disk, UMKM_CLEAN_PARALLEL_MIN_ROWS: minRows } });
       expect(r.stderr).not.toMatch(STACK);
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr).toContain(`${disk}: berkas kerja sementara tidak dapat ditulis (ENOSPC). Tidak ada berkas hasil yang diubah. Kosongkan ruang`);
