@@ -153,7 +153,7 @@ describe('outputs of earlier runs', () => {
 
     // Without the workbooks: the old ones (of another batch) must not sit beside the new CSVs.
     expect(clean([A, '--out', out, '--no-xlsx']).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['audit.csv', 'catatan.txt', 'rejected.csv', 'report.html', 'review.csv', 'submission.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['audit.csv', 'catatan.txt', 'rejected.csv', 'report.html', 'review.csv', 'review.html', 'submission.csv', 'summary.json']);
 
     // A batch without kec-bekasi-barat: its rejection workbook goes.
     expect(clean([A, B, '--out', out]).code).toBe(0);
