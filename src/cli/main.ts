@@ -15,7 +15,7 @@ import { runCommand } from '../pipeline/run-command.js';
 import { inspectInputs, isFailure } from '../pipeline/inspect.js';
 import { writeConfigTemplate } from '../io/write-config.js';
 import { createTerminal, inspectJson, renderInspect, type Terminal } from './render.js';
-import { shown } from './terminal-text.js';
+import { shown, shownLines } from './terminal-text.js';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../../package.json') as { name: string; version: string };
@@ -307,7 +307,7 @@ function reportError(err: unknown, term: Terminal, lang: Lang): number {
     term.error(formatMessage(lang, err.key, shownParams(err.params)));
     return err.exitCode;
   }
-  term.error(formatMessage(lang, 'internal', { detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
+  term.error(formatMessage(lang, 'internal', { detail: shownLines(err instanceof Error ? (err.stack ?? err.message) : String(err)) }));
   return EXIT_INTERNAL;
 }
 

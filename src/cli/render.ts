@@ -20,7 +20,7 @@ import type { SummaryJson } from '../report/summary-json.js';
 import { type InspectEntry, type InspectReport, isFailure } from '../pipeline/inspect.js';
 import { maskIds } from '../report/mask.js';
 import type { CliStreams } from './main.js';
-import { shown, shownLines, terminalSafeJson } from './terminal-text.js';
+import { safeLines, shown, terminalSafeJson } from './terminal-text.js';
 
 export interface Terminal {
   progress(p: Progress): void;
@@ -180,7 +180,8 @@ export function createTerminal(streams: CliStreams, opts: { lang: Lang; json: bo
       stopSpinner();
     },
     error(message) {
-      streams.stderr.write(`${errColour.red('umkm-clean:')} ${shownLines(message)}\n`);
+      // Callers quote input through shownParams / shown: the message's own words are ours.
+      streams.stderr.write(`${errColour.red('umkm-clean:')} ${safeLines(message)}\n`);
     },
   };
 }

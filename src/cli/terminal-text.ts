@@ -34,6 +34,14 @@ export function shownLines(text: string): string {
 }
 
 /**
+ * A message of ours whose quoted values were already shown (shownParams): only controls escaped,
+ * line by line, so our own figures ("lebih dari 134.217.728 karakter") are not masked as NIKs.
+ */
+export function safeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
+}
+
+/**
  * JSON for stdout: JSON.stringify escapes C0 but writes C1 controls (U+009B is a CSI on many
  * terminals), DEL and the bidi controls raw. As \uXXXX they are the same JSON value.
  */
