@@ -22,6 +22,7 @@ import { errorCode, OutputError, UmkmError, UsageError } from '../errors.js';
 import { csvLine } from './csv-line.js';
 import { neutralizeCell } from './neutralize.js';
 import { isProcessAlive as isAlive, STALE_MS } from './owner-alive.js';
+import { drained } from './drained.js';
 
 export const OUTPUT_NAMES = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv', 'summary.json', 'report.html', 'review.html'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
@@ -301,26 +302,6 @@ export function finalPathOf(temp: string): string {
   return STAGING.test(basename(folder)) ? join(dirname(folder), basename(temp)) : temp;
 }
 
-/** Waits for a stream's 'drain', or rejects: a stream that failed (ENOSPC) or closed never drains. */
-function drained(stream: WriteStream): Promise<void> {
-  if (stream.errored) return Promise.reject(stream.errored);
-  if (stream.destroyed) return Promise.reject(new Error('the file was closed'));
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error | null) => {
-      stream.off('drain', onDrain);
-      stream.off('error', done);
-      stream.off('close', onClose);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(stream.errored ?? new Error('the file was closed'));
-    stream.once('drain', onDrain);
-    stream.once('error', done);
-    stream.once('close', onClose);
-  });
-}
-
 /** Ends a stream and waits until its file is closed; rejects with the stream's error, if any. */
 function closed(stream: WriteStream): Promise<void> {
   if (!stream.writableEnded && !stream.destroyed) stream.end();
@@ -421,7 +402,7 @@ export class OutputFiles {
     f.hash?.update(full);
     if (this.failed) throw this.writeError(this.failed.err, this.failed.file);
     try {
-      if (!f.stream.write(full)) await drained(f.stream);
+      if (!f.stream.write(full)) await drained(f.stream, 'the file');
     } catch (err) {
       throw this.writeError(err, f.final);
     }

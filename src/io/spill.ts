@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { errorCode, OutputError, UmkmError } from '../errors.js';
 import { isProcessAlive, STALE_MS } from './owner-alive.js';
+import { drained } from './drained.js';
 
 const FLUSH_BYTES = 32 * 1024;
 /** A scratch folder: `umkm-clean-<pid>-` and mkdtemp's six random characters. */
@@ -48,25 +49,6 @@ export async function removeStaleScratch(root: string = tmpdir()): Promise<numbe
     removed++;
   }
   return removed;
-}
-
-/** Waits for 'drain', or rejects: a stream that failed (ENOSPC) never drains. */
-function drained(stream: WriteStream): Promise<void> {
-  if (stream.errored || stream.destroyed) return Promise.reject(stream.errored ?? new Error('the scratch file was closed'));
-  return new Promise((resolve, reject) => {
-    const done = (err?: Error | null) => {
-      stream.off('drain', onDrain);
-      stream.off('error', done);
-      stream.off('close', onClose);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onDrain = () => done();
-    const onClose = () => done(stream.errored ?? new Error('the scratch file was closed'));
-    stream.once('drain', onDrain);
-    stream.once('error', done);
-    stream.once('close', onClose);
-  });
 }
 
 /** A failed write of the scratch file as the run's typed error: exit 3, naming the folder. */
@@ -147,7 +129,7 @@ export class SpillFile {
     this.buffer = [];
     this.size = 0;
     try {
-      if (!this.stream.write(text)) await drained(this.stream);
+      if (!this.stream.write(text)) await drained(this.stream, 'the scratch file');
     } catch (err) {
       throw scratchError(this.failed ?? err, dirname(this.dir));
     }
