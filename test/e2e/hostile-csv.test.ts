@@ -3,52 +3,18 @@
  * row of 20,000 cells or 180 MB end in bounded time as exit 3 with file and line, no stack trace,
  * nothing left in --out or TMPDIR; a 240-character input name just works. Built here, not committed.
  */
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { refusalKit } from '../helpers/refused.js';
 import { sampleRows } from '../helpers/zip.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-hostile-csv-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-let n = 0;
-/** A fresh private TMPDIR per run, so what a run leaves there is seen. */
-function scratchDir(): string {
-  const d = join(tmp, `scratch-${n++}`);
-  mkdirSync(d);
-  return d;
-}
-
-function write(name: string, bytes: Buffer | string): string {
-  const file = join(tmp, name);
-  writeFileSync(file, bytes);
-  return file;
-}
-
-/** A stack trace on stderr: "    at fn (file:line:col)". */
-const STACK = /\n\s+at \S/;
-
-/**
- * Runs `clean` on the inputs into a new --out with its own TMPDIR; checks the promises every
- * failure keeps and returns stderr.
- */
-function expectRefused(args: string[], opts: { timeout?: number } = {}): string {
-  const out = join(tmp, `out-${n++}`);
-  const scratch = scratchDir();
-  const t = performance.now();
-  const r = runCli(['clean', ...args, '--out', out, '--as-of', '2021-05-20', '--quiet'], { env: { TMPDIR: scratch } });
-  const ms = performance.now() - t;
-  expect(r.stderr).not.toMatch(STACK);
-  expect(r.code, r.stderr).toBe(3);
-  expect(r.stdout).toBe('');
-  expect(ms).toBeLessThan(opts.timeout ?? 20_000);
-  // Nothing of the run is left: no temporary files in --out, no scratch or exceljs copies in TMPDIR.
-  expect(readdirSync(out)).toEqual([]);
-  expect(readdirSync(scratch)).toEqual([]);
-  return r.stderr;
-}
+const { write, expectRefused } = refusalKit(tmp);
 
 describe('CSV limits', () => {
   /** 200 good rows first: the sniffer's first 8 KB look like text, as a real export's would. */

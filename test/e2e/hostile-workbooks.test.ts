@@ -6,54 +6,20 @@
  * rows and columns past Excel's limits.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { refusalKit, STACK } from '../helpers/refused.js';
 import { buildZip, sampleRows, sharedStringsXml, sheetXml, workbookParts, type ZipPart } from '../helpers/zip.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-hostile-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-let n = 0;
-/** A fresh private TMPDIR per run, so what a run leaves there is seen. */
-function scratchDir(): string {
-  const d = join(tmp, `scratch-${n++}`);
-  mkdirSync(d);
-  return d;
-}
-
-function write(name: string, bytes: Buffer | string): string {
-  const file = join(tmp, name);
-  writeFileSync(file, bytes);
-  return file;
-}
-
-/** A stack trace on stderr: "    at fn (file:line:col)". */
-const STACK = /\n\s+at \S/;
-
-/**
- * Runs `clean` on the inputs into a new --out with its own TMPDIR; checks the promises every
- * failure keeps and returns stderr.
- */
-function expectRefused(args: string[], opts: { timeout?: number } = {}): string {
-  const out = join(tmp, `out-${n++}`);
-  const scratch = scratchDir();
-  const t = performance.now();
-  const r = runCli(['clean', ...args, '--out', out, '--as-of', '2021-05-20', '--quiet'], { env: { TMPDIR: scratch } });
-  const ms = performance.now() - t;
-  expect(r.stderr).not.toMatch(STACK);
-  expect(r.code, r.stderr).toBe(3);
-  expect(r.stdout).toBe('');
-  expect(ms).toBeLessThan(opts.timeout ?? 20_000);
-  // Nothing of the run is left: no temporary files in --out, no scratch or exceljs copies in TMPDIR.
-  expect(readdirSync(out)).toEqual([]);
-  expect(readdirSync(scratch)).toEqual([]);
-  return r.stderr;
-}
+const { scratchDir, write, expectRefused } = refusalKit(tmp);
 
 const goodRows = sampleRows(3_000);
 const good = buildZip(workbookParts(sheetXml(goodRows)));

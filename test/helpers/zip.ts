@@ -4,6 +4,7 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { crc32 } from '../../src/io/zip-writer.js';
+import { columnLetters } from '../../src/io/xlsx-writer.js';
 
 export interface ZipPart {
   readonly name: string;
@@ -97,24 +98,12 @@ export function xmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Column letters: 0 -> A, 26 -> AA. */
-export function col(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** A worksheet's XML with inline-string rows (row 1 first). */
 export function sheetXml(rows: readonly (readonly string[])[], extra = ''): string {
   const body = rows
     .map(
       (cells, r) =>
-        `<row r="${r + 1}">${cells.map((c, i) => `<c r="${col(i)}${r + 1}" t="inlineStr"><is><t>${xmlText(c)}</t></is></c>`).join('')}</row>`,
+        `<row r="${r + 1}">${cells.map((c, i) => `<c r="${columnLetters(i)}${r + 1}" t="inlineStr"><is><t>${xmlText(c)}</t></is></c>`).join('')}</row>`,
     )
     .join('');
   return `${XML}<worksheet xmlns="${NS}"><sheetData>${body}${extra}</sheetData></worksheet>`;
