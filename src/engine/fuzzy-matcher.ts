@@ -1,13 +1,17 @@
 /**
  * Probable duplicates under different ids, without comparing all pairs: blocking keys (see
- * match-keys.ts) give candidate pairs in linear time, and each pair is scored on names, birth date,
- * phone, address and area (compare.ts). For each held row the best pair wins.
+ * match-keys.ts) give candidate pairs in linear time; pairs the keys show cannot pass the gates
+ * are dropped; the rest are compared on ids, names, birth date, phone, address and area
+ * (match/compare.ts); the weights are estimated from those comparisons and random pairs
+ * (match/weights.ts); for each held row the best pair of positive odds wins.
  */
 import { candidatePairs, type CandidateStats, unpackPair } from './candidates.js';
-import { compareIds, type MatchProfile, NEAR_ID_KINDS, type PairScore, scorePair } from '../match/compare.js';
+import { comparePair, type MatchProfile, type PairScore, passesGates } from '../match/compare.js';
+import { emptyPatternCounts, estimateWeights, type MatchWeights, scoreTable } from '../match/weights.js';
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
+import { createRandom } from './random.js';
 import type { MatchRecord } from '../match/match-record.js';
-import { MatchList } from './match-list.js';
+import { GatedPairs, type MatchList } from './match-list.js';
 import { heldOfPair } from '../match/keep-policy.js';
 import { pairKey } from '../match/pair-key.js';
 
@@ -30,30 +34,18 @@ export interface MatchStats extends CandidateStats {
 }
 
 /**
- * Scores candidate pairs. Pairs an analyst decided are BEDA (different people) are never proposed
- * again; rows sharing one id are left to the exact-NIK groups.
+ * Compares candidate pairs: every pair's pattern counted (for the weights), the pairs the gates
+ * let through kept with their evidence. Pairs an analyst decided are BEDA (different people) are
+ * never proposed again; rows sharing one id are left to the exact-NIK groups.
  */
-export function scorePairs(
-  pairs: Float64Array,
-  recordOf: (ord: number) => MatchRecord | undefined,
-  profile: MatchProfile,
-  different: ReadonlySet<string>,
-  stats: MatchStats,
-): MatchList {
-  const best = scorePairsInto(new MatchList(), pairs, recordOf, profile, different, stats);
-  stats.matches = best.size;
-  return best.seal();
-}
-
-/** Offers the matches among `pairs` to `best` (unsealed, so another part's can join). */
-export function scorePairsInto(
-  best: MatchList,
+export function comparePairsInto(
+  found: { gated: GatedPairs; counts: Float64Array },
   pairs: Float64Array,
   recordOf: (ord: number) => MatchRecord | undefined,
   profile: MatchProfile,
   different: ReadonlySet<string>,
   stats: Pick<MatchStats, 'comparisons' | 'decidedDifferent'>,
-): MatchList {
+): void {
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
     const a = recordOf(i);
@@ -65,37 +57,87 @@ export function scorePairsInto(
       continue;
     }
     stats.comparisons++;
-    const result = scorePair(a, b, profile);
-    if (!result.match) continue;
-    const [heldOrd, otherOrd] = heldOfPair(a, b) ? [i, j] : [j, i];
-    best.offer(heldOrd, otherOrd, result);
+    const c = comparePair(a, b, profile);
+    found.counts[c.pattern] = (found.counts[c.pattern] as number) + 1;
+    if (!c.gates) continue;
+    if (heldOfPair(a, b)) found.gated.add(i, j, c.pattern, c.evidence);
+    else found.gated.add(j, i, c.pattern, c.evidence);
   }
-  return best;
+}
+
+/** Random pairs compared for u: enough to see a level one pair in a thousand shows, few enough to cost little. */
+export const RANDOM_PAIRS = 30_000;
+
+/**
+ * Patterns of random pairs of the rows in the candidate pairs (their records are at hand), for
+ * the u of each level. Seeded, so a batch gives the same weights every run.
+ */
+export function randomPairCounts(
+  pairs: Float64Array,
+  recordOf: (ord: number) => MatchRecord | undefined,
+  profile: MatchProfile,
+  samples = RANDOM_PAIRS,
+): Float64Array {
+  const counts = emptyPatternCounts();
+  const random = createRandom(0x5eed);
+  // A row of some pair, either side: rows in many pairs come up more often, which makes
+  // agreement a little likelier than among all rows, and the weights a little humbler.
+  const anyRow = () => {
+    const [i, j] = unpackPair(pairs[Math.floor(random() * pairs.length)] as number);
+    return random() < 0.5 ? i : j;
+  };
+  // No more samples than distinct pairs of those rows: a small batch has few to offer.
+  const rows = 2 * pairs.length;
+  samples = Math.min(samples, (rows * (rows - 1)) / 2);
+  for (let n = 0, tries = 0; n < samples && tries < samples * 4; tries++) {
+    const a = recordOf(anyRow());
+    const b = recordOf(anyRow());
+    if (!a || !b || a === b || a.id === b.id) continue;
+    const p = comparePair(a, b, profile).pattern;
+    counts[p] = (counts[p] as number) + 1;
+    n++;
+  }
+  return counts;
+}
+
+/** The batch's weights from the counts, then the best match of each held row among the gated pairs. */
+export function finishMatches(
+  gated: GatedPairs,
+  counts: Float64Array,
+  random: Float64Array,
+  rows: number,
+  profile: MatchProfile,
+  stats: MatchStats,
+): { matches: MatchList; weights: MatchWeights } {
+  const weights = estimateWeights({ candidates: counts, random, rows }, profile);
+  const matches = gated.selectMatches(scoreTable(weights));
+  stats.matches = matches.size;
+  return { matches, weights };
 }
 
 /**
- * Under a profile that requires a near id (NIKs), the pairs that could match: those whose ids
- * compareIds calls near (one or two digits apart, or one row's KK the other's id), the ids read
- * from the key store. The others are never proposed, so they are not scored (nor their rows read
- * back from the scratch file); they are counted as scorePairsInto would count them. At 1M rows
- * nearly half the candidate pairs (those met only on a birth date, phone or address) are such.
+ * The pairs that could pass the gates, judged from the key store alone (ids, KK, birth dates,
+ * phones, kelurahan and whole-name hashes): the rest are never proposed, so they are not compared
+ * (nor their rows read back from the scratch file); they are counted as comparePairsInto would
+ * count them. What the keys cannot tell (a name's or an address's likeness) is taken at its best,
+ * so a dropped pair could not have passed; a name is the same only when its folded tokens are.
  */
 export function dropFarPairs(
   pairs: Float64Array,
   store: MatchKeyStore,
   different: ReadonlySet<string>,
   stats: Pick<MatchStats, 'comparisons' | 'decidedDifferent'>,
+  profile: MatchProfile,
 ): Float64Array {
   const kept = new Float64Array(pairs.length);
   let n = 0;
   for (const packed of pairs) {
     const [i, j] = unpackPair(packed);
-    const a = { id: store.idOf(i), kk: store.kkOf(i) };
-    const b = { id: store.idOf(j), kk: store.kkOf(j) };
-    // One NIK twice is left to the exact-NIK groups, uncounted, as in scorePairsInto.
+    const a = { id: store.idOf(i), kk: store.kkOf(i), birth: store.birthOf(i) };
+    const b = { id: store.idOf(j), kk: store.kkOf(j), birth: store.birthOf(j) };
+    // One NIK twice is left to the exact-NIK groups, uncounted, as in comparePairsInto.
     if (a.id === b.id) continue;
-    const id = compareIds(a, b);
-    if (id && NEAR_ID_KINDS.has(id.kind)) kept[n++] = packed;
+    if (passesGates(store.bestLevels(i, j, a, b, profile.nikDates), profile)) kept[n++] = packed;
     else if (different.size > 0 && different.has(pairKey(a.id, b.id))) stats.decidedDifferent++;
     else stats.comparisons++;
   }
@@ -107,7 +149,7 @@ export function findPossibleDuplicates(
   records: readonly MatchRecord[],
   profile: MatchProfile,
   different: ReadonlySet<string> = new Set(),
-): { matches: Map<number, MatchFound>; stats: MatchStats } {
+): { matches: Map<number, MatchFound>; stats: MatchStats; weights: MatchWeights } {
   const store = new MatchKeyStore();
   for (const [i, r] of records.entries()) store.add(i, r);
   const { pairs, stats: cand } = candidatePairs(
@@ -116,7 +158,12 @@ export function findPossibleDuplicates(
     keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
   );
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
-  const scored = scorePairs(pairs, (ord) => records[ord], profile, different, stats);
+  const toCompare = dropFarPairs(pairs, store, different, stats, profile);
+  const recordOf = (ord: number) => records[ord];
+  const found = { gated: new GatedPairs(), counts: emptyPatternCounts() };
+  comparePairsInto(found, toCompare, recordOf, profile, different, stats);
+  const random = randomPairCounts(toCompare, recordOf, profile);
+  const { matches: scored, weights } = finishMatches(found.gated, found.counts, random, records.length, profile, stats);
   const matches = new Map<number, MatchFound>();
   for (const m of scored.entries()) {
     matches.set(m.heldOrd, {
@@ -127,5 +174,5 @@ export function findPossibleDuplicates(
       result: { score: m.score, evidence: m.evidence, match: true },
     });
   }
-  return { matches, stats };
+  return { matches, stats, weights };
 }

@@ -4,10 +4,16 @@
  * that could be one person: NIKs one substitution or one adjacent swap apart (the NIK with two
  * neighbouring digits masked), a KK typed as a NIK, or a shared birth date, phone or address; and
  * in every family a shared name part, so households (same KK, phone, address, other names) and
- * people born on one day in one kecamatan (neighbouring NIK serials) rarely meet.
+ * people born on one day in one kecamatan (neighbouring NIK serials) rarely meet. Two families
+ * need no NIK relation at all and span the whole batch: birth date with the whole folded name,
+ * and phone with a name part; they find a person under a KK, a twice-mistyped or another NIK.
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
-import type { MatchRecord } from '../match/match-record.js';
+import type { BirthDate, MatchRecord } from '../match/match-record.js';
+import { compareBirth, compareIds } from '../match/compare.js';
+import type { Levels } from '../match/evidence.js';
+
+type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
 import type { RowRef } from '../match/row-ref.js';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
@@ -192,6 +198,35 @@ export class MatchKeyStore {
     return joinHalves(this.idHi.get(ord), this.idLo.get(ord));
   }
 
+  /** The row's stated birth date, null when it has none. */
+  birthOf(ord: number): BirthDate | null {
+    const b = this.birth.get(ord);
+    return b ? { year: Math.floor(b / 10000), month: Math.floor(b / 100) % 100, day: b % 100 } : null;
+  }
+
+  /**
+   * The best levels rows i and j could compare to, from their keys alone: ids, birth dates,
+   * phones and kelurahan exactly; the name the same when its folded tokens are (else similar at
+   * best); the address the same at best when both have one.
+   */
+  bestLevels(i: number, j: number, a: IdFacts, b: IdFacts, nikDates: boolean): Levels {
+    const levels: Levels = {};
+    const id = compareIds(a, b, nikDates);
+    if (id) levels.id = id.kind;
+    const ni = this.fullName.get(i);
+    const nj = this.fullName.get(j);
+    if (ni && nj) levels.name = ni === nj ? 'nameSame' : 'nameSimilar';
+    if (a.birth && b.birth) levels.birth = compareBirth(a.birth, b.birth).kind;
+    const pi = this.phone.get(i);
+    const pj = this.phone.get(j);
+    if (pi && pj) levels.phone = pi === pj ? 'phoneSame' : 'phoneDifferent';
+    if (this.address.get(i) && this.address.get(j)) levels.address = 'addressSame';
+    const ai = this.area.get(i);
+    const aj = this.area.get(j);
+    if (ai && aj) levels.area = ai === aj ? 'areaSame' : 'areaDifferent';
+    return levels;
+  }
+
   /** The row's No. KK as its 16 digits, '' when it has none. */
   kkOf(ord: number): string {
     const kk = this.kkHi.get(ord);
@@ -204,7 +239,6 @@ export class MatchKeyStore {
    * as its hash, which is all a comparison needs.
    */
   recordOf(ord: number, ref: RowRef, name: string, address: string): MatchRecord {
-    const b = this.birth.get(ord);
     const phone = this.phone.get(ord);
     const area = this.area.get(ord);
     return {
@@ -213,7 +247,7 @@ export class MatchKeyStore {
       kk: this.kkOf(ord),
       name: name === '' ? [] : name.split(' '),
       display: '',
-      birth: b ? { year: Math.floor(b / 10000), month: Math.floor(b / 100) % 100, day: b % 100 } : null,
+      birth: this.birthOf(ord),
       // Normalised phones are 08...: the number lost only its leading 0.
       phone: phone ? `0${phone}` : '',
       address: address === '' ? [] : address.split(' '),
@@ -253,7 +287,7 @@ export const MAX_EVIDENCE_BLOCK = 16;
 export interface FamilyOptions {
   /** Block on kelurahan + full name too. */
   readonly area: boolean;
-  /** Birth, phone and address keys only meet within the id's first six digits. */
+  /** Birth-and-name-part and address keys only meet within the id's first six digits. */
   readonly withinIdRegion: boolean;
 }
 
@@ -283,9 +317,18 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
     const b = s.birth.get(ord);
     return b ? withPrefixes(ord, b, scope(ord, 200), out, 0) : 0;
   });
+  // Across the whole batch: one person's stated birth date and folded name (a KK or a wholly
+  // other NIK typed for them carries another region), and their phone with a name part.
+  add('birth-name', MAX_EVIDENCE_BLOCK, (ord, out) => {
+    const b = s.birth.get(ord);
+    const n = s.fullName.get(ord);
+    if (!b || !n) return 0;
+    out[0] = mix(b, n, 600);
+    return 1;
+  }, 1);
   add('phone', MAX_EVIDENCE_BLOCK, (ord, out) => {
     const p = s.phone.get(ord);
-    return p ? withPrefixes(ord, p, scope(ord, 300), out, 0) : 0;
+    return p ? withPrefixes(ord, p, 300, out, 0) : 0;
   });
   add('address', MAX_EVIDENCE_BLOCK, (ord, out) => {
     const a = s.address.get(ord);

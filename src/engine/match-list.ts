@@ -14,6 +14,7 @@ const KIND_CODE: Readonly<Record<Evidence['kind'], number>> = {
   phoneSame: 13, phoneDifferent: 14,
   addressSame: 15, addressSimilar: 16, addressDifferent: 17,
   areaSame: 18, areaDifferent: 19,
+  idTwoErrors: 20, idKkLike: 21,
 };
 const KINDS: (Evidence['kind'] | undefined)[] = [];
 for (const [kind, code] of Object.entries(KIND_CODE)) KINDS[code] = kind as Evidence['kind'];
@@ -23,7 +24,7 @@ export function encodeEvidence(e: Evidence): number {
   const kind = KIND_CODE[e.kind];
   let figure = 0;
   if (e.kind === 'idOneDigit' || e.kind === 'idSwap') figure = e.position;
-  else if (e.kind === 'idTwoDigits') figure = e.positions[0] * 32 + e.positions[1];
+  else if (e.kind === 'idTwoDigits' || e.kind === 'idTwoErrors') figure = e.positions[0] * 32 + e.positions[1];
   // Similarities are kept to two decimals when found, so a hundredth loses nothing.
   else if (e.kind === 'nameSimilar') figure = Math.round(e.similarity * 100);
   return kind | (figure << 5);
@@ -37,6 +38,7 @@ export function decodeEvidence(code: number): Evidence {
     case 'idSwap':
       return { kind, position: figure };
     case 'idTwoDigits':
+    case 'idTwoErrors':
       return { kind, positions: [Math.floor(figure / 32), figure % 32] };
     case 'nameSimilar':
       return { kind, similarity: figure / 100 };
@@ -49,6 +51,101 @@ export function decodeEvidence(code: number): Evidence {
 
 /** At most one piece per field: id, name, birth date, phone, address, kelurahan. */
 const SLOTS = 6;
+
+function encodeInto(target: Uint16Array, at: number, evidence: readonly Evidence[]): void {
+  if (evidence.length > SLOTS) throw new Error('more evidence than fields');
+  for (let i = 0; i < SLOTS; i++) {
+    const e = evidence[i];
+    target[at * SLOTS + i] = e ? encodeEvidence(e) : 0;
+  }
+}
+
+function decodeFrom(source: Uint16Array, at: number): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < SLOTS; i++) {
+    const code = source[at * SLOTS + i] as number;
+    if (code !== 0) evidence.push(decodeEvidence(code));
+  }
+  return evidence;
+}
+
+export interface GatedPartsArrays {
+  readonly held: Uint32Array;
+  readonly other: Uint32Array;
+  readonly pattern: Uint16Array;
+  readonly evidence: Uint16Array;
+  readonly count: number;
+}
+
+/**
+ * The candidate pairs the gates let through, in the order found, before the weights are known:
+ * each with its held row, the row it points at, its comparison pattern and its evidence. The
+ * weights come from every pair's pattern, so the choice of the best match per held row waits
+ * for all of them (see selectMatches).
+ */
+export class GatedPairs {
+  private held = new Uint32Array(256);
+  private other = new Uint32Array(256);
+  private pattern = new Uint16Array(256);
+  private evidence = new Uint16Array(256 * SLOTS);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(heldOrd: number, otherOrd: number, pattern: number, evidence: readonly Evidence[]): void {
+    if (this.count === this.held.length) this.grow(this.count * 2);
+    const at = this.count++;
+    this.held[at] = heldOrd;
+    this.other[at] = otherOrd;
+    this.pattern[at] = pattern;
+    encodeInto(this.evidence, at, evidence);
+  }
+
+  /** Another part's pairs, after this one's (the later pairs scored on another thread). */
+  absorb(p: GatedPartsArrays): void {
+    if (this.count + p.count > this.held.length) this.grow(this.count + p.count);
+    this.held.set(p.held.subarray(0, p.count), this.count);
+    this.other.set(p.other.subarray(0, p.count), this.count);
+    this.pattern.set(p.pattern.subarray(0, p.count), this.count);
+    this.evidence.set(p.evidence.subarray(0, p.count * SLOTS), this.count * SLOTS);
+    this.count += p.count;
+  }
+
+  parts(): GatedPartsArrays {
+    const n = this.count;
+    return { held: this.held.slice(0, n), other: this.other.slice(0, n), pattern: this.pattern.slice(0, n), evidence: this.evidence.slice(0, n * SLOTS), count: n };
+  }
+
+  /** Each pair's score from its pattern (weights.ts scoreTable); those of positive odds offered to a MatchList. */
+  selectMatches(scores: Float64Array): MatchList {
+    const best = new MatchList();
+    for (let k = 0; k < this.count; k++) {
+      const score = Math.round((scores[this.pattern[k] as number] as number) * 100) / 100;
+      if (score <= 0) continue;
+      best.offer(this.held[k] as number, this.other[k] as number, { score, evidence: decodeFrom(this.evidence, k), match: true });
+    }
+    return best.seal();
+  }
+
+  private grow(n: number): void {
+    const size = Math.max(n, 256);
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.held = u32(this.held);
+    this.other = u32(this.other);
+    const pattern = new Uint16Array(size);
+    pattern.set(this.pattern.subarray(0, this.count));
+    this.pattern = pattern;
+    const evidence = new Uint16Array(size * SLOTS);
+    evidence.set(this.evidence.subarray(0, this.count * SLOTS));
+    this.evidence = evidence;
+  }
+}
 
 export interface StoredMatch {
   readonly heldOrd: number;
@@ -84,15 +181,11 @@ export class MatchList {
 
   /** Keeps this pair when the held row has none yet, or a lower score. */
   offer(heldOrd: number, otherOrd: number, result: PairScore): void {
-    if (result.evidence.length > SLOTS) throw new Error('more evidence than fields');
     const at = this.placeFor(heldOrd, result.score);
     if (at < 0) return;
     this.other[at] = otherOrd;
     this.score[at] = result.score;
-    for (let i = 0; i < SLOTS; i++) {
-      const e = result.evidence[i];
-      this.evidence[at * SLOTS + i] = e ? encodeEvidence(e) : 0;
-    }
+    encodeInto(this.evidence, at, result.evidence);
   }
 
   /**
@@ -177,12 +270,7 @@ export class MatchList {
   }
 
   private entry(k: number): StoredMatch {
-    const evidence: Evidence[] = [];
-    for (let i = 0; i < SLOTS; i++) {
-      const code = this.evidence[k * SLOTS + i] as number;
-      if (code !== 0) evidence.push(decodeEvidence(code));
-    }
-    return { heldOrd: this.held[k] as number, otherOrd: this.other[k] as number, score: this.score[k] as number, evidence };
+    return { heldOrd: this.held[k] as number, otherOrd: this.other[k] as number, score: this.score[k] as number, evidence: decodeFrom(this.evidence, k) };
   }
 
   /** Every match, in held-row order. */

@@ -1,114 +1,94 @@
 /**
- * Scoring a candidate pair: each field adds evidence for or against one person, in the manner of
- * Fellegi-Sunter weights (log2 of how much likelier the agreement is among true matches). Weak
- * evidence is weak: a household shares a phone and an address, common names repeat within a
- * kelurahan, and Dukcapil's default birth dates (31 December, 1 July, the 15th) say little.
+ * Comparing a candidate pair: each field compares to a level (evidence.ts), and the levels decide
+ * in two steps. The gates are rules no weight overrides: without a name that agrees, or with only
+ * the name and the NIK agreeing, two rows are not proposed as one person, and rows whose NIKs no
+ * typing error explains must agree strongly (name, stated birth date, and phone, address or
+ * kelurahan). Among the pairs the gates let through, the weights (weights.ts, estimated from the
+ * batch) decide: the pair's log-odds of being one person must be positive.
+ *
+ * Weak evidence is weak by measure, not by hand: a household shares a phone and an address,
+ * common names repeat within a kelurahan, Dukcapil's default birth dates (31 December, 1 July,
+ * the 15th) are shared by many, and the random pairs of the batch say how often.
  */
 import { jaroWinkler } from '../normalize/jaro-winkler.js';
-import type { BirthDate, MatchRecord } from './match-record.js';
 import { addressSimilarity } from '../normalize/address.js';
+import type { BirthDate, MatchRecord } from './match-record.js';
+import { type Evidence, type Levels, levelsOf, NEAR_ID_KINDS, patternOf } from './evidence.js';
 
-export type Evidence =
-  | { kind: 'idOneDigit'; position: number }
-  | { kind: 'idTwoDigits'; positions: [number, number] }
-  | { kind: 'idSwap'; position: number }
-  | { kind: 'idIsKk' }
-  | { kind: 'idFar' }
-  | { kind: 'nameSame' }
-  | { kind: 'nameSimilar'; similarity: number }
-  | { kind: 'nameDifferent' }
-  | { kind: 'birthSame' }
-  | { kind: 'birthDefault' }
-  | { kind: 'birthClose' }
-  | { kind: 'birthDifferent' }
-  | { kind: 'phoneSame' }
-  | { kind: 'phoneDifferent' }
-  | { kind: 'addressSame' }
-  | { kind: 'addressSimilar' }
-  | { kind: 'addressDifferent' }
-  | { kind: 'areaSame' }
-  | { kind: 'areaDifferent' };
+export type { Evidence } from './evidence.js';
+export { NEAR_ID_KINDS } from './evidence.js';
 
 export interface MatchProfile {
-  /** A pair whose ids are neither near nor a KK is never one person (true for NIKs). */
-  readonly requireNearId: boolean;
+  /** Ids are NIKs: their date part can be read against the stated birth date (a KK typed as NIK). */
+  readonly nikDates: boolean;
+  /**
+   * Rows whose ids no typing error or KK explains must agree strongly to be proposed (true for
+   * NIKs: a NIK is checked against Dukcapil, so a wholly different one is a second identity).
+   */
+  readonly strongIdentityForFarId: boolean;
   /** Besides the id and the name, at least one of birth, phone or address must agree. */
   readonly requireCorroboration: boolean;
-  readonly threshold: number;
-  readonly weights: Readonly<Record<Evidence['kind'], number>>;
   /**
-   * Also block on kelurahan + full name. Useless when a near id is required (it would only bring
-   * namesakes together), and costly: a common name in a big kelurahan is a big block.
+   * Also block on kelurahan + full name. A common name in a big kelurahan is a big block; with
+   * strong identity required of unrelated ids, the birth-and-name keys find what this would.
    */
   readonly blockOnArea: boolean;
   /**
-   * Block birth date, phone and address within the id's first six digits (the NIK's kecamatan):
-   * with a near id required, rows of two kecamatan rarely pair, and national-scale blocks of a
-   * common birth date and name part stay small.
+   * Block birth date + name part within the id's first six digits (the NIK's kecamatan), so that
+   * national-scale blocks of a common birth date and name part stay small. Across the whole batch
+   * the birth date meets the whole folded name instead, and the phone a name part.
    */
   readonly blockWithinIdRegion: boolean;
 }
 
-const BASE_WEIGHTS: Record<Evidence['kind'], number> = {
-  idOneDigit: 4,
-  idTwoDigits: 2,
-  idSwap: 4.5,
-  idIsKk: 3,
-  idFar: -2,
-  nameSame: 5,
-  nameSimilar: 3,
-  nameDifferent: -6,
-  birthSame: 4,
-  birthDefault: 1.5,
-  birthClose: 1,
-  birthDifferent: -3,
-  phoneSame: 2,
-  phoneDifferent: -0.5,
-  addressSame: 2,
-  addressSimilar: 1,
-  addressDifferent: -1,
-  areaSame: 0.5,
-  areaDifferent: -0.5,
-};
-
-/** Kecamatan exports: the SPEC's POSSIBLE_DUPLICATE, a NIK typo or a KK in the NIK column. */
+/** Kecamatan exports: the SPEC's POSSIBLE_DUPLICATE under any NIK. */
 export const NIK_PROFILE: MatchProfile = {
-  requireNearId: true,
+  nikDates: true,
+  strongIdentityForFarId: true,
   requireCorroboration: true,
-  threshold: 9,
-  weights: BASE_WEIGHTS,
   blockOnArea: false,
   blockWithinIdRegion: true,
 };
 
 /** Data whose ids may be wholly wrong in a duplicate (FEBRL): the other fields must carry it. */
 export const GENERIC_PROFILE: MatchProfile = {
-  requireNearId: false,
+  nikDates: false,
+  strongIdentityForFarId: false,
   requireCorroboration: true,
-  threshold: 7,
-  weights: BASE_WEIGHTS,
   blockOnArea: true,
   blockWithinIdRegion: false,
 };
 
-export interface PairScore {
-  readonly score: number;
-  readonly evidence: Evidence[];
-  /** Passed the profile's gates and threshold. */
-  readonly match: boolean;
-}
-
-/** Positions (1-based) where two equally long ids differ, up to three. */
+/** Positions (1-based) where two equally long ids differ, up to five. */
 function differences(a: string, b: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < a.length && out.length < 3; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) out.push(i + 1);
+  for (let i = 0; i < a.length && out.length < 5; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) out.push(i + 1);
   return out;
 }
 
-/** Id evidence close enough for a profile that requires a near id (NIKs). */
-export const NEAR_ID_KINDS: ReadonlySet<Evidence['kind']> = new Set(['idOneDigit', 'idTwoDigits', 'idSwap', 'idIsKk']);
+/** Positions p and p + 1 hold each other's digits. */
+function swappedAt(a: string, b: string, p: number): boolean {
+  return a[p - 1] === b[p] && a[p] === b[p - 1];
+}
 
-export function compareIds(a: Pick<MatchRecord, 'id' | 'kk'>, b: Pick<MatchRecord, 'id' | 'kk'>): Evidence | null {
+/**
+ * Whether a 16-digit NIK's date part (DDMMYY, 40 added to a woman's day) is the stated birth
+ * date; null when there is no date to hold it against.
+ */
+export function idDateFits(id: string, birth: BirthDate | null): boolean | null {
+  if (!birth || id.length !== 16) return null;
+  let day = Number(id.slice(6, 8));
+  if (day > 40) day -= 40;
+  return day === birth.day && Number(id.slice(8, 10)) === birth.month && Number(id.slice(10, 12)) === birth.year % 100;
+}
+
+type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
+
+/**
+ * How two ids relate: one or two digits apart, two neighbours swapped, two typing errors, a KK
+ * column holding the other's id, one id a KK by its look (nikDates), or unrelated.
+ */
+export function compareIds(a: IdFacts, b: IdFacts, nikDates = true): Evidence | null {
   if (a.id === '' || b.id === '') return null;
   if ((a.kk !== '' && a.kk === b.id) || (b.kk !== '' && b.kk === a.id)) return { kind: 'idIsKk' };
   if (a.id.length !== b.id.length) return { kind: 'idFar' };
@@ -116,10 +96,31 @@ export function compareIds(a: Pick<MatchRecord, 'id' | 'kk'>, b: Pick<MatchRecor
   if (diff.length === 1) return { kind: 'idOneDigit', position: diff[0] as number };
   if (diff.length === 2) {
     const [p, q] = diff as [number, number];
-    if (q === p + 1 && a.id[p - 1] === b.id[q - 1] && a.id[q - 1] === b.id[p - 1]) return { kind: 'idSwap', position: p };
+    if (q === p + 1 && swappedAt(a.id, b.id, p)) return { kind: 'idSwap', position: p };
     return { kind: 'idTwoDigits', positions: [p, q] };
   }
+  const twoErrors = twoTypingErrors(a.id, b.id, diff);
+  if (twoErrors) return twoErrors;
+  if (nikDates && a.id.length === 16 && a.id.slice(0, 4) === b.id.slice(0, 4)) {
+    const fa = idDateFits(a.id, a.birth);
+    const fb = idDateFits(b.id, b.birth);
+    if (fa !== null && fb !== null && fa !== fb) return { kind: 'idKkLike' };
+  }
   return { kind: 'idFar' };
+}
+
+/** Three differing digits of which two neighbours are swapped, or four as two swaps. */
+function twoTypingErrors(a: string, b: string, diff: readonly number[]): Evidence | null {
+  if (diff.length === 3) {
+    const [p, q, r] = diff as [number, number, number];
+    if (q === p + 1 && swappedAt(a, b, p)) return { kind: 'idTwoErrors', positions: [p, r] };
+    if (r === q + 1 && swappedAt(a, b, q)) return { kind: 'idTwoErrors', positions: [q, p] };
+  }
+  if (diff.length === 4) {
+    const [p, q, r, s] = diff as [number, number, number, number];
+    if (q === p + 1 && s === r + 1 && swappedAt(a, b, p) && swappedAt(a, b, r)) return { kind: 'idTwoErrors', positions: [p, r] };
+  }
+  return null;
 }
 
 /**
@@ -148,7 +149,7 @@ function isDukcapilDefault(d: BirthDate): boolean {
   return (d.day === 31 && d.month === 12) || (d.day === 1 && d.month === 7) || d.day === 15;
 }
 
-function compareBirth(a: BirthDate, b: BirthDate): Evidence {
+export function compareBirth(a: BirthDate, b: BirthDate): Evidence {
   if (a.day === b.day && a.month === b.month && a.year === b.year) {
     return isDukcapilDefault(a) ? { kind: 'birthDefault' } : { kind: 'birthSame' };
   }
@@ -157,9 +158,34 @@ function compareBirth(a: BirthDate, b: BirthDate): Evidence {
   return same === 2 || swapped ? { kind: 'birthClose' } : { kind: 'birthDifferent' };
 }
 
-export function scorePair(a: MatchRecord, b: MatchRecord, profile: MatchProfile): PairScore {
+/**
+ * The gates, on the levels of a pair. Also asked of the levels a pair could at best reach, known
+ * from its keys alone (engine/fuzzy-matcher.ts), to leave pairs that cannot pass unread.
+ */
+export function passesGates(l: Levels, profile: MatchProfile): boolean {
+  const nameOk = l.name === 'nameSame' || l.name === 'nameSimilar';
+  if (!nameOk) return false;
+  const birthAgrees = l.birth === 'birthSame' || l.birth === 'birthDefault';
+  const addressAgrees = l.address === 'addressSame' || l.address === 'addressSimilar';
+  if (profile.requireCorroboration && !(birthAgrees || l.phone === 'phoneSame' || addressAgrees)) return false;
+  if (!profile.strongIdentityForFarId || (l.id !== undefined && NEAR_ID_KINDS.has(l.id))) return true;
+  const placeAgrees = l.phone === 'phoneSame' || addressAgrees || l.area === 'areaSame';
+  // A KK typed as NIK: the stated birth dates agree (the KK's date part is the card's).
+  if (l.id === 'idKkLike') return birthAgrees && placeAgrees;
+  // Unrelated NIKs: the same folded name, birth date (not Dukcapil's default), and a place.
+  return l.name === 'nameSame' && l.birth === 'birthSame' && placeAgrees;
+}
+
+export interface Comparison {
+  readonly evidence: Evidence[];
+  /** The levels as one number (evidence.ts patternOf). */
+  readonly pattern: number;
+  readonly gates: boolean;
+}
+
+export function comparePair(a: MatchRecord, b: MatchRecord, profile: MatchProfile): Comparison {
   const evidence: Evidence[] = [];
-  const id = compareIds(a, b);
+  const id = compareIds(a, b, profile.nikDates);
   if (id) evidence.push(id);
   if (a.name.length > 0 && b.name.length > 0) {
     const sim = nameSimilarity(a.name, b.name);
@@ -174,24 +200,19 @@ export function scorePair(a: MatchRecord, b: MatchRecord, profile: MatchProfile)
     evidence.push({ kind: sim >= 0.8 ? 'addressSame' : sim >= 0.5 ? 'addressSimilar' : 'addressDifferent' });
   }
   if (a.area !== '' && b.area !== '') evidence.push({ kind: a.area === b.area ? 'areaSame' : 'areaDifferent' });
-
-  let score = 0;
-  for (const e of evidence) score += profile.weights[e.kind];
-  const kinds = new Set(evidence.map((e) => e.kind));
-  const nearId = id !== null && NEAR_ID_KINDS.has(id.kind);
-  const nameOk = kinds.has('nameSame') || kinds.has('nameSimilar');
-  const corroborated = ['birthSame', 'birthDefault', 'phoneSame', 'addressSame', 'addressSimilar'].some((k) =>
-    kinds.has(k as Evidence['kind']),
-  );
-  const match =
-    score >= profile.threshold &&
-    nameOk &&
-    (!profile.requireNearId || nearId) &&
-    (!profile.requireCorroboration || corroborated);
-  return { score: Math.round(score * 100) / 100, evidence, match };
+  const levels = levelsOf(evidence);
+  return { evidence, pattern: patternOf(levels), gates: passesGates(levels, profile) };
 }
 
-/** The score as a 0..1 figure for review.csv: 0.5 at the threshold, each point of evidence doubling the odds. */
-export function scoreToProbability(score: number, profile: MatchProfile): number {
-  return Math.round((1 / (1 + 2 ** (profile.threshold - score))) * 100) / 100;
+export interface PairScore {
+  /** log2 of the odds that the two rows are one person: the batch's prior plus each level's weight. */
+  readonly score: number;
+  readonly evidence: Evidence[];
+  /** Passed the gates, and the odds are for one person. */
+  readonly match: boolean;
+}
+
+/** The score as review.csv's 0..1 figure: the probability that the two rows are one person. */
+export function scoreToProbability(score: number): number {
+  return Math.round((1 / (1 + 2 ** -score)) * 100) / 100;
 }

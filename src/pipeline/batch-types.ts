@@ -1,6 +1,7 @@
 /** What a batch takes, hands on between its stages, and returns. */
 import type { ResolvedConfig } from '../config/parse-config.js';
 import type { MatchStats } from '../engine/fuzzy-matcher.js';
+import type { MatchWeights } from '../match/weights.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Fallback } from '../threads/workers.js';
 import type { Notice } from '../i18n/notice.js';
@@ -61,7 +62,7 @@ export interface BatchResult {
   readonly decisions: readonly DecisionsFile[];
   readonly counter: SummaryCounter;
   readonly distinctNiks: number;
-  readonly matching: MatchStats & { confirmed: number };
+  readonly matching: MatchStats & { confirmed: number; weights: MatchWeights };
   /** Threads that really did the scan's matcher half, and that found and scored the candidate pairs (1 or 2). */
   readonly threads: { scan: number; match: number };
   /** Work meant for a second thread that ran on this one because the worker failed: said, never hidden. */

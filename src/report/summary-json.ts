@@ -25,6 +25,14 @@ export interface SummaryInput {
     readonly matches: number;
     readonly decidedDifferent: number;
     readonly confirmed: number;
+    /** The comparison levels' weights this batch estimated (match/weights.ts). */
+    readonly weights: {
+      readonly levels: Readonly<Record<string, { readonly m: number; readonly u: number; readonly weight: number }>>;
+      readonly priorBits: number;
+      readonly expectedMatches: number;
+      readonly randomPairs: number;
+      readonly iterations: number;
+    };
   };
   readonly threads: { readonly scan: number; readonly match: number };
   /** Work a failed worker left to this thread. */
@@ -32,6 +40,21 @@ export interface SummaryInput {
   readonly timingsMs: Readonly<Record<'sniff' | 'scan' | 'match' | 'write', number>>;
   readonly peakRssMb: Readonly<Record<'scan' | 'match' | 'write', number>>;
   readonly passes: number;
+}
+
+const significant = (x: number) => Number(x.toPrecision(4));
+
+/** The batch's estimated weights: per level m, u and log2(m/u); the prior; how they were estimated. */
+function weightsJson(w: SummaryInput['matching']['weights']) {
+  return {
+    prior_log2_odds: Math.round(w.priorBits * 100) / 100,
+    expected_duplicate_pairs: Math.round(w.expectedMatches * 10) / 10,
+    random_pairs: w.randomPairs,
+    em_iterations: w.iterations,
+    levels: Object.fromEntries(
+      Object.entries(w.levels).map(([kind, l]) => [kind, { m: significant(l.m), u: significant(l.u), weight: Math.round(l.weight * 100) / 100 }]),
+    ),
+  };
 }
 
 export interface Manifest {
@@ -141,6 +164,7 @@ export function buildSummary(result: SummaryInput, meta: SummaryMeta, lang: Lang
       possible_duplicates: result.matching.matches,
       skipped_as_decided_different: result.matching.decidedDifferent,
       confirmed_by_decision: result.matching.confirmed,
+      weights: weightsJson(result.matching.weights),
     },
     // The text of a line that is no record, for a person to recognise it: masked like a message.
     skipped_lines: c.skipped.map((s) => ({ file: s.file, line: s.line, text: maskIds(s.text) })),

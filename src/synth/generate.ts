@@ -8,24 +8,13 @@ import { prepareRow } from '../pipeline/prepare-row.js';
 import { toMatchRecord } from '../match/to-match-record.js';
 import type { MatchRecord } from '../match/match-record.js';
 import { mapHeader, buildAliasIndex } from '../schema/fields.js';
+import { createRandom } from '../engine/random.js';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export const SYNTH_HEADER = [
   'NO', 'NIK', 'NO KK', 'NAMA', 'JK', 'TANGGAL LAHIR', 'ALAMAT', 'KELURAHAN', 'KECAMATAN', 'BIDANG USAHA', 'NO HP',
 ];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MALE = ['BUDI', 'AGUS', 'EKO', 'JOKO', 'AHMAD', 'RIZKI', 'DEDI', 'HENDRA', 'ANDI', 'BAMBANG', 'SUPARMAN', 'ASEP', 'UJANG', 'FAJAR', 'GILANG', 'IRWAN', 'RAHMAT', 'YUDI', 'WAHYU', 'DIMAS', 'TONO', 'HARIS', 'IMAM', 'SLAMET', 'SUTRISNO', 'HADI', 'ARIF', 'DONI', 'FERRY', 'GUNAWAN'];
 const FEMALE = ['SITI', 'DEWI', 'RINA', 'SRI', 'NUR', 'LINDA', 'YULIANTI', 'CITRA', 'WATI', 'NENG', 'ELIS', 'SARI', 'INDAH', 'RATNA', 'FITRI', 'LESTARI', 'PUTRI', 'AYU', 'MAYA', 'TUTI', 'ENDANG', 'NINGSIH', 'YANTI', 'ANI', 'RIA', 'NOVI', 'DIAN', 'EVI', 'LILIS', 'NURUL'];

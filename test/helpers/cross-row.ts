@@ -1,10 +1,9 @@
 /** Facts and context for the cross-row rules: a row with NIK 3275010101900001 at kec-a.csv. */
-import { NIK_PROFILE } from '../../src/match/compare.js';
 import type { CrossRowContext, CrossRowFacts } from '../../src/outcome/cross-row/types.js';
 
 const NAMES = ['kec-a.csv', 'kec-b.csv'];
 
-export const CTX: CrossRowContext = { lang: 'id', refText: (ref) => `${NAMES[ref.file]}:${ref.line}`, profile: NIK_PROFILE };
+export const CTX: CrossRowContext = { lang: 'id', refText: (ref) => `${NAMES[ref.file]}:${ref.line}` };
 export const CTX_EN: CrossRowContext = { ...CTX, lang: 'en' };
 
 export function facts(over: Partial<CrossRowFacts> = {}): CrossRowFacts {
@@ -14,6 +13,6 @@ export function facts(over: Partial<CrossRowFacts> = {}): CrossRowFacts {
 export const POSSIBLE = {
   other: { file: 1, line: 7 },
   otherNik: '3275010101900002',
-  score: 13,
+  score: 4,
   evidence: [{ kind: 'idOneDigit', position: 16 }, { kind: 'nameSame' }, { kind: 'birthSame' }] as const,
 };

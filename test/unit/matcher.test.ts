@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, NIK_PROFILE, nameSimilarity, scorePair, scoreToProbability } from '../../src/match/compare.js';
+import { compareIds, NIK_PROFILE, nameSimilarity, scoreToProbability } from '../../src/match/compare.js';
+import { priorWeights, scorePair as scoreUnder } from '../../src/match/weights.js';
 import { findPossibleDuplicates } from '../../src/engine/fuzzy-matcher.js';
 import { pairKey } from '../../src/match/pair-key.js';
 import { candidatePairs, unpackPair } from '../../src/engine/candidates.js';
@@ -8,6 +9,10 @@ import type { MatchRecord } from '../../src/match/match-record.js';
 import { addressSimilarity, addressTokens } from '../../src/normalize/address.js';
 import { nameTokens } from '../../src/normalize/name.js';
 import { explainMatch } from '../../src/i18n/evidence.js';
+
+/** Our priors for a batch of 100,000 rows. */
+const WEIGHTS = priorWeights(100_000, NIK_PROFILE);
+const scorePair = (a: MatchRecord, b: MatchRecord, profile = NIK_PROFILE) => scoreUnder(a, b, profile, WEIGHTS);
 
 let line = 1;
 function rec(over: Partial<Omit<MatchRecord, 'name' | 'address'>> & { name?: string; address?: string } = {}): MatchRecord {
@@ -42,7 +47,26 @@ describe('compareIds', () => {
     expect(compareIds(a, rec({ id: '3275084507850010' }))).toEqual({ kind: 'idSwap', position: 15 });
     expect(compareIds(a, rec({ id: '3275084507850092' }))).toEqual({ kind: 'idTwoDigits', positions: [15, 16] });
     expect(compareIds(rec({ kk: '3275080101100001' }), rec({ id: '3275080101100001' }))).toEqual({ kind: 'idIsKk' });
-    expect(compareIds(a, rec({ id: '3275081111110001' }))).toEqual({ kind: 'idFar' });
+    expect(compareIds(a, rec({ id: '3171084507851234' }))).toEqual({ kind: 'idFar' });
+  });
+
+  it('finds two typing errors: a swap and a wrong digit elsewhere, or two swaps', () => {
+    expect(compareIds(a, rec({ id: '3275085407850002' }))).toEqual({ kind: 'idTwoErrors', positions: [7, 16] });
+    expect(compareIds(a, rec({ id: '2375084507850010' }))).toEqual({ kind: 'idTwoErrors', positions: [1, 15] });
+    // Three wrong digits with no swap among them are no typing error we explain.
+    expect(compareIds(a, rec({ id: '3275084507859991' }))).toEqual({ kind: 'idFar' });
+  });
+
+  it('reads a NIK whose date is not the stated birth date, in the same regency, as a KK', () => {
+    // Issued 11 Nov 2011: a family card's date, not this person's birth (5 July 1985).
+    const kk = rec({ id: '3275081111110001' });
+    expect(compareIds(a, kk)).toEqual({ kind: 'idKkLike' });
+    expect(compareIds(kk, a)).toEqual({ kind: 'idKkLike' });
+    // Another regency: unrelated.
+    expect(compareIds(a, rec({ id: '3171081111110001' }))).toEqual({ kind: 'idFar' });
+    // Not when neither NIK holds its row's birth date, nor without the NIK profile's dates.
+    expect(compareIds(rec({ id: '3275081212120005' }), kk)).toEqual({ kind: 'idFar' });
+    expect(compareIds(a, kk, false)).toEqual({ kind: 'idFar' });
   });
 });
 
@@ -61,7 +85,31 @@ describe('scorePair with the NIK profile', () => {
     expect(explainMatch('id', r.evidence)).toBe(
       'dua digit NIK tertukar (posisi 15-16); nama sama setelah gelar dibuang; tanggal lahir sama; no HP sama; alamat sama; kelurahan sama',
     );
-    expect(scoreToProbability(r.score, NIK_PROFILE)).toBeGreaterThan(0.99);
+    expect(scoreToProbability(r.score)).toBeGreaterThan(0.99);
+  });
+
+  it('proposes a KK typed as the NIK when name, stated birth date and phone agree, and says so', () => {
+    const r = scorePair(rec(), rec({ id: '3275081111110001', address: 'KP. DUKUH', area: 'JATIBENING' }));
+    expect(r.match).toBe(true);
+    expect(explainMatch('id', r.evidence)).toBe(
+      'salah satu NIK tampak seperti No. KK (tanggalnya bukan tanggal lahir orang itu); nama sama setelah gelar dibuang; tanggal lahir sama; no HP sama',
+    );
+  });
+
+  it('proposes unrelated NIKs only on strong identity: same folded name, birth date and a place', () => {
+    const other = { id: '3171084507851234', address: 'KP. DUKUH', area: 'JATIBENING' };
+    const r = scorePair(rec(), rec({ ...other, name: 'Hj. Siti Aminah' }));
+    expect(r.match).toBe(true);
+    expect(explainMatch('id', r.evidence)).toBe('NIK tidak berkaitan; nama sama setelah gelar dibuang; tanggal lahir sama; no HP sama');
+    // A similar name, a Dukcapil default date, or no shared place is not enough.
+    expect(scorePair(rec(), rec({ ...other, name: 'SITI AMINA' })).match).toBe(false);
+    expect(scorePair(rec({ birth: { day: 31, month: 12, year: 1985 } }), rec({ ...other, birth: { day: 31, month: 12, year: 1985 } })).match).toBe(false);
+    expect(scorePair(rec(), rec({ ...other, phone: '081399990000' })).match).toBe(false);
+  });
+
+  it('never joins twins: one birth date, address and phone, neighbouring serials, other first names', () => {
+    const r = scorePair(rec({ name: 'HASAN BASRI' }), rec({ id: '3275084507850002', name: 'HUSEIN BASRI' }));
+    expect(r.match).toBe(false);
   });
 
   it('never joins household members: same phone, address and KK, another name', () => {

@@ -45,7 +45,7 @@ export function crossRowOutcome(facts: CrossRowFacts, ctx: CrossRowContext): Cro
       verdict.kind === 'conflict'
         ? verdict.score.toFixed(2)
         : possible
-          ? scoreToProbability(possible.score, ctx.profile).toFixed(2)
+          ? scoreToProbability(possible.score).toFixed(2)
           : '',
     matchNik: verdict.kind === 'conflict' ? facts.nik : possible ? possible.otherNik : '',
     matchEvidence: verdict.kind !== 'conflict' && possible ? possible.evidence.map((e) => e.kind) : [],

@@ -4,7 +4,7 @@
  * findings, like the row rules in src/rules.
  */
 import type { Lang } from '../../i18n/messages.js';
-import type { Evidence, MatchProfile } from '../../match/compare.js';
+import type { Evidence } from '../../match/compare.js';
 import type { NikVerdict } from '../../match/nik-groups.js';
 import type { RowRef } from '../../match/row-ref.js';
 import type { Finding } from '../../rules/types.js';
@@ -22,7 +22,7 @@ export interface Confirmation {
 export interface PossibleMatch {
   readonly other: RowRef;
   readonly otherNik: string;
-  /** The pair's summed evidence weight. */
+  /** The pair's log2 odds of being one person (match/weights.ts). */
   readonly score: number;
   readonly evidence: readonly Evidence[];
 }
@@ -40,8 +40,6 @@ export interface CrossRowContext {
   readonly lang: Lang;
   /** A row's place as the analyst sees it: file:line. */
   readonly refText: (ref: RowRef) => string;
-  /** The profile that scored the pairs: it turns a score into review.csv's 0..1 figure. */
-  readonly profile: MatchProfile;
 }
 
 export interface CrossRowRule {

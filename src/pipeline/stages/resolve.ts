@@ -14,6 +14,7 @@ import { decodeScratchLine, nameAndAddressRange, nikRange, scratchOrd, scratchTa
 import type { DecisionEntry } from '../../io/read-decisions.js';
 import type { SpillFile } from '../../io/spill.js';
 import { NIK_PROFILE } from '../../match/compare.js';
+import { type MatchWeights, priorWeights } from '../../match/weights.js';
 import { NikGroups } from '../../match/nik-groups.js';
 import type { Confirmation } from '../../outcome/cross-row/types.js';
 import type { Fallback } from '../../threads/workers.js';
@@ -24,9 +25,11 @@ export interface ResolvedBatch {
   readonly confirmed: ReadonlyMap<number, Confirmation>;
   /** The best probable duplicate of each held row, in row order. */
   readonly matches: MatchList;
+  /** The comparison levels' weights, estimated from this batch. */
+  readonly weights: MatchWeights;
   /** The NIKs carried with differing names, grouped: duplicate or conflict. */
   readonly groups: NikGroups;
-  readonly stats: MatchStats & { confirmed: number };
+  readonly stats: MatchStats & { confirmed: number; weights: MatchWeights };
   readonly threads: number;
   readonly fallbacks: readonly Fallback[];
 }
@@ -101,11 +104,12 @@ export async function resolveStage(
     { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion },
   );
   const stats: MatchStats = { ...candidates.stats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
-  // Pairs whose NIKs are not near can never be proposed: not scored, their rows not read back.
-  const toScore = NIK_PROFILE.requireNearId ? dropFarPairs(candidates.pairs, keys, different, stats) : candidates.pairs;
+  // Pairs their keys show cannot pass the gates are never proposed: not compared, their rows not read back.
+  const toScore = dropFarPairs(candidates.pairs, keys, different, stats, NIK_PROFILE);
   const fallbacks = [...candidates.fallbacks];
   if (toScore.length === 0 && differing.size === 0) {
-    return { confirmed, matches: new MatchList(), groups: new NikGroups(), stats: { ...stats, confirmed: confirmed.size }, threads: candidates.threads, fallbacks };
+    const weights = priorWeights(rows, NIK_PROFILE);
+    return { confirmed, matches: new MatchList(), weights, groups: new NikGroups(), stats: { ...stats, confirmed: confirmed.size, weights }, threads: candidates.threads, fallbacks };
   }
   // Per row in a pair, only its name and address tokens are kept (the rest is in the key store),
   // so a dense batch with millions of candidates still fits.
@@ -116,8 +120,9 @@ export async function resolveStage(
   return {
     confirmed,
     matches: scored.matches,
+    weights: scored.weights,
     groups,
-    stats: { ...stats, confirmed: confirmed.size },
+    stats: { ...stats, confirmed: confirmed.size, weights: scored.weights },
     threads: Math.max(candidates.threads, scored.threads),
     fallbacks,
   };

@@ -5,7 +5,6 @@
  */
 import type { MatchKeyStore } from '../../engine/match-keys.js';
 import type { RowIndex } from '../../engine/row-index.js';
-import { NIK_PROFILE } from '../../match/compare.js';
 import type { NikVerdict } from '../../match/nik-groups.js';
 import type { RowRef } from '../../match/row-ref.js';
 import { crossRowOutcome, NO_CROSS_ROW } from '../../outcome/cross-row/index.js';
@@ -62,7 +61,7 @@ export async function writePass(
   const matchOf = resolved.matches.cursor();
   const keys: MatchKeyStore = scanned.keys;
   const index: RowIndex = scanned.index;
-  const crossCtx: CrossRowContext = { lang: opts.lang, refText: (ref) => `${names[ref.file]}:${ref.line}`, profile: NIK_PROFILE };
+  const crossCtx: CrossRowContext = { lang: opts.lang, refText: (ref) => `${names[ref.file]}:${ref.line}` };
   const overrides = opts.config.severities;
   const partners = matchPartners(resolved);
 
