@@ -136,9 +136,9 @@ export function dropFarPairs(
     const a = { id: store.idOf(i), kk: store.kkOf(i), birth: store.birthOf(i) };
     const b = { id: store.idOf(j), kk: store.kkOf(j), birth: store.birthOf(j) };
     // One NIK twice is left to the exact-NIK groups, uncounted, as in comparePairsInto.
-    if (a.id === b.id) continue;
+    if (a.id !== '' && a.id === b.id) continue;
     if (passesGates(store.bestLevels(i, j, a, b, profile.nikDates), profile)) kept[n++] = packed;
-    else if (different.size > 0 && different.has(pairKey(a.id, b.id))) stats.decidedDifferent++;
+    else if (different.size > 0 && a.id !== '' && b.id !== '' && different.has(pairKey(a.id, b.id))) stats.decidedDifferent++;
     else stats.comparisons++;
   }
   return kept.slice(0, n);

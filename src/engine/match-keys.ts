@@ -90,6 +90,8 @@ export interface KeyArrays {
 export const ROW_VALID = 1;
 export const ROW_INVALID = 2;
 export const NIK_REPEATED = 4;
+/** Keyed without an id (a missing or malformed NIK): no id-derived keys. */
+export const NO_ID = 8;
 
 /** Per-row key material, by row ordinal. Rows never added have no keys. */
 export class MatchKeyStore {
@@ -165,13 +167,15 @@ export class MatchKeyStore {
   add(ord: number, r: MatchRecord | null): void {
     while (this.present.length < ord) this.pushEmpty();
     const id = r ? idHalves(r.id) : null;
-    if (!r || !id) {
+    // A row without a well-formed id can still be a person proposed twice, on strong identity
+    // alone (the gates need a name and a stated birth date): it gets every key but the id's.
+    if (!r || (!id && (r.name.length === 0 || !r.birth))) {
       this.pushEmpty();
       return;
     }
     const kk = idHalves(r.kk);
-    this.idHi.push(id[0]);
-    this.idLo.push(id[1]);
+    this.idHi.push(id ? id[0] : 0);
+    this.idLo.push(id ? id[1] : 0);
     this.kkHi.push(kk ? kk[0] + 1 : 0);
     this.kkLo.push(kk ? kk[1] : 0);
     this.birth.push(r.birth ? r.birth.year * 10000 + r.birth.month * 100 + r.birth.day : 0);
@@ -181,7 +185,12 @@ export class MatchKeyStore {
     this.p1.push(r.name.length > 1 ? prefixHash(r.name[r.name.length - 1]) : 0);
     this.fullName.push(r.name.length === 0 ? 0 : hash32Joined([...r.name].sort()) || 1);
     this.address.push(r.address.length === 0 ? 0 : hash32Joined([...r.address].sort(), 4) || 1);
-    this.present.push(r.valid ? ROW_VALID : ROW_INVALID);
+    this.present.push((r.valid ? ROW_VALID : ROW_INVALID) | (id ? 0 : NO_ID));
+  }
+
+  /** Row `ord` was keyed without an id. */
+  noId(ord: number): boolean {
+    return (this.present.get(ord) & NO_ID) !== 0;
   }
 
   /** Row `ord` (added already) shares its NIK with another row. */
@@ -193,9 +202,9 @@ export class MatchKeyStore {
     return (this.present.get(ord) & NIK_REPEATED) !== 0;
   }
 
-  /** The row's id as its 16 digits. */
+  /** The row's id as its 16 digits, '' when it was keyed without one. */
   idOf(ord: number): string {
-    return joinHalves(this.idHi.get(ord), this.idLo.get(ord));
+    return this.noId(ord) ? '' : joinHalves(this.idHi.get(ord), this.idLo.get(ord));
   }
 
   /** The row's stated birth date, null when it has none. */
@@ -293,6 +302,7 @@ export interface FamilyOptions {
 
 export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily[] {
   const scope = (ord: number, tag: number) => (options.withinIdRegion ? Math.floor(s.idHi.get(ord) / 100) * 1000 + tag : tag);
+  const hasId = (ord: number) => (s.present.get(ord) & NO_ID) === 0;
   /** A key per name prefix, two at most, written at out[n]; returns the new count. */
   const withPrefixes = (ord: number, base: number, tag: number, out: Float64Array, n: number) => {
     const p0 = s.p0.get(ord);
@@ -305,11 +315,13 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
   // withPrefixes gives a key per name prefix, two at most.
   const add = (name: string, maxBlock: number, keys: KeyFamily['keys'], keysPerRow = 2) => families.push({ name, maxBlock, keysPerRow, keys });
   for (let i = 0; i < 15; i++) {
-    add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, out) => withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, out, 0));
+    add(`nik-mask-${i + 1}-${i + 2}`, MAX_ID_BLOCK, (ord, out) =>
+      hasId(ord) ? withPrefixes(ord, maskedId(s.idHi.get(ord), s.idLo.get(ord), i), 1 + i, out, 0) : 0,
+    );
   }
   // A KK typed in the NIK column: one row's id meets another row's KK.
   add('kk-as-nik', MAX_ID_BLOCK, (ord, out) => {
-    const n = withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, out, 0);
+    const n = hasId(ord) ? withPrefixes(ord, s.idHi.get(ord) * 1e8 + s.idLo.get(ord), 100, out, 0) : 0;
     const kk = s.kkHi.get(ord);
     return kk ? withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, out, n) : n;
   }, 4);

@@ -101,14 +101,15 @@ export class MatchScan {
   add(r: MatchRow): Promise<void> | undefined {
     const record = matchRecordOf(r);
     const name = record.name.join(' ');
-    const copy = this.table.add(r.nik, r.ord, keepRank(r.valid, r.filled), hash32(name));
     this.keys.add(r.ord, record);
+    // A row without a NIK has no place in the NIK table: only keys, for strong identity.
+    const copy = r.nik === '' ? FIRST_COPY : this.table.add(r.nik, r.ord, keepRank(r.valid, r.filled), hash32(name));
     if (copy !== FIRST_COPY) {
       this.keys.markRepeated(r.ord);
       // The second copy: the first learns only now that its NIK repeats.
       if (copy !== LATER_COPY) this.keys.markRepeated(copy);
     }
-    // One scratch line per row with a well-formed NIK: what the resolve step needs of it.
+    // One scratch line per row given: what the resolve step needs of it.
     return this.spill.write(
       encodeScratchLine({ ord: r.ord, nik: r.nik, valid: r.valid, filled: r.filled, name, address: r.address, display: r.nama }),
     );

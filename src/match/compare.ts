@@ -3,7 +3,7 @@
  * in two steps. The gates are rules no weight overrides: without a name that agrees, or with only
  * the name and the NIK agreeing, two rows are not proposed as one person, and rows whose NIKs no
  * typing error explains must agree strongly (name, stated birth date, and phone, address or
- * kelurahan). Among the pairs the gates let through, the weights (weights.ts, estimated from the
+ * kelurahan; see passesGates). Among the pairs the gates let through, the weights (weights.ts, estimated from the
  * batch) decide: the pair's log-odds of being one person must be positive.
  *
  * Weak evidence is weak by measure, not by hand: a household shares a phone and an address,
@@ -101,12 +101,37 @@ export function compareIds(a: IdFacts, b: IdFacts, nikDates = true): Evidence | 
   }
   const twoErrors = twoTypingErrors(a.id, b.id, diff);
   if (twoErrors) return twoErrors;
-  if (nikDates && a.id.length === 16 && a.id.slice(0, 4) === b.id.slice(0, 4)) {
+  return nikDates ? kkLikeOrFar(a, b) : { kind: 'idFar' };
+}
+
+/** One id of the regency reads as a KK (its date is not its row's birth date, the other's is), or unrelated. */
+function kkLikeOrFar(a: IdFacts, b: IdFacts): Evidence {
+  if (a.id.length === 16 && a.id.slice(0, 4) === b.id.slice(0, 4)) {
     const fa = idDateFits(a.id, a.birth);
     const fb = idDateFits(b.id, b.birth);
     if (fa !== null && fb !== null && fa !== fb) return { kind: 'idKkLike' };
   }
   return { kind: 'idFar' };
+}
+
+/**
+ * A woman's NIK (40 added to the day) and a man's, each holding its own row's birth date: two
+ * people's NIKs rather than one mistyped (a family card or a mistyped date part holds no birth date).
+ */
+function sexesDiffer(a: IdFacts, b: IdFacts): boolean {
+  if (a.id.length !== 16 || b.id.length !== 16 || idDateFits(a.id, a.birth) !== true || idDateFits(b.id, b.birth) !== true) return false;
+  return Number(a.id.slice(6, 8)) > 40 !== Number(b.id.slice(6, 8)) > 40;
+}
+
+/**
+ * Twins and siblings registered together: NIKs one apart in the serial (issued one after the
+ * other, same birth date and kecamatan), or a man's and a woman's, with names only alike (RINA,
+ * RINI; SUSANTO, SUSAN). A typo cannot be told from them, and proposing a sister as a duplicate
+ * takes her grant: such a pair needs the same name.
+ */
+function maybeSiblings(a: IdFacts, b: IdFacts, id: Evidence | null): boolean {
+  if (sexesDiffer(a, b)) return true;
+  return id?.kind === 'idOneDigit' && id.position >= 13 && Math.abs(Number(a.id.slice(12)) - Number(b.id.slice(12))) === 1;
 }
 
 /** Three differing digits of which two neighbours are swapped, or four as two swaps. */
@@ -169,11 +194,15 @@ export function passesGates(l: Levels, profile: MatchProfile): boolean {
   const addressAgrees = l.address === 'addressSame' || l.address === 'addressSimilar';
   if (profile.requireCorroboration && !(birthAgrees || l.phone === 'phoneSame' || addressAgrees)) return false;
   if (!profile.strongIdentityForFarId || (l.id !== undefined && NEAR_ID_KINDS.has(l.id))) return true;
-  const placeAgrees = l.phone === 'phoneSame' || addressAgrees || l.area === 'areaSame';
-  // A KK typed as NIK: the stated birth dates agree (the KK's date part is the card's).
-  if (l.id === 'idKkLike') return birthAgrees && placeAgrees;
-  // Unrelated NIKs: the same folded name, birth date (not Dukcapil's default), and a place.
-  return l.name === 'nameSame' && l.birth === 'birthSame' && placeAgrees;
+  const phone = l.phone === 'phoneSame';
+  const places = (phone ? 1 : 0) + (addressAgrees ? 1 : 0) + (l.area === 'areaSame' ? 1 : 0);
+  // A KK typed as NIK: the stated birth dates agree (the KK's date part is the card's, so it
+  // cannot tell a day-first cell from a month-first one: nearly agreeing dates need two places).
+  if (l.id === 'idKkLike') return birthAgrees ? places >= 1 : l.birth === 'birthClose' && places >= 2;
+  // Unrelated NIKs: one birth date (not Dukcapil's default), and the same folded name with a
+  // place, or a similar name with the same phone and another place.
+  if (l.birth !== 'birthSame') return false;
+  return l.name === 'nameSame' ? places >= 1 : phone && places >= 2;
 }
 
 export interface Comparison {
@@ -201,7 +230,8 @@ export function comparePair(a: MatchRecord, b: MatchRecord, profile: MatchProfil
   }
   if (a.area !== '' && b.area !== '') evidence.push({ kind: a.area === b.area ? 'areaSame' : 'areaDifferent' });
   const levels = levelsOf(evidence);
-  return { evidence, pattern: patternOf(levels), gates: passesGates(levels, profile) };
+  const siblings = profile.nikDates && levels.name === 'nameSimilar' && maybeSiblings(a, b, id);
+  return { evidence, pattern: patternOf(levels), gates: !siblings && passesGates(levels, profile) };
 }
 
 export interface PairScore {

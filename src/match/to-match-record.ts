@@ -10,14 +10,18 @@ import type { RowRef } from './row-ref.js';
 
 /**
  * The birth date the row states: its TANGGAL LAHIR cell when readable (the reading the NIK agrees
- * with, else day-first), else the NIK's own. A two-digit year takes the NIK's century.
+ * with, else day-first), else the NIK's own. A two-digit year takes the NIK's century when the NIK
+ * agrees with it; when it does not (the NIK column may hold a family card, whose date is the
+ * card's), the century that makes the proposer an adult: 19xx, or 200x.
  */
 export function statedBirth(row: PreparedRow): BirthDate | null {
   const readings = parseDateCell(row.values.tanggal_lahir);
   const nik = row.birth;
   const chosen = (nik && readings.find((r) => sameDay(r, nik.day, nik.month, nik.year))) || readings[0];
-  if (chosen && !chosen.twoDigitYear) return { day: chosen.day, month: chosen.month, year: chosen.year };
-  return nik ? { day: nik.day, month: nik.month, year: nik.year } : null;
+  if (!chosen) return nik ? { day: nik.day, month: nik.month, year: nik.year } : null;
+  if (!chosen.twoDigitYear) return { day: chosen.day, month: chosen.month, year: chosen.year };
+  const year = nik && nik.year % 100 === chosen.year ? nik.year : chosen.year + (chosen.year <= 9 ? 2000 : 1900);
+  return { day: chosen.day, month: chosen.month, year };
 }
 
 /** No. KK as 16 digits, '' when none or malformed. */

@@ -110,6 +110,19 @@ describe('scorePair with the NIK profile', () => {
   it('never joins twins: one birth date, address and phone, neighbouring serials, other first names', () => {
     const r = scorePair(rec({ name: 'HASAN BASRI' }), rec({ id: '3275084507850002', name: 'HUSEIN BASRI' }));
     expect(r.match).toBe(false);
+    // Names only alike under serials one apart: a twin as likely as a typo; the same name is a typo.
+    expect(scorePair(rec({ name: 'RINA WULANDARI' }), rec({ id: '3275084507850002', name: 'RINI WULANDARI' })).match).toBe(false);
+    expect(scorePair(rec({ name: 'RINA WULANDARI' }), rec({ id: '3275084507850002', name: 'RINA WULANDARI' })).match).toBe(true);
+    // Serials far apart: a typo's.
+    expect(scorePair(rec({ name: 'RINA WULANDARI' }), rec({ id: '3275084507850091', name: 'RINI WULANDARI' })).match).toBe(true);
+  });
+
+  it('never joins a man and a woman with names only alike: NIKs whose days differ by the 40 added for women', () => {
+    const man = rec({ id: '3275080507850001', name: 'SUSANTO SALIM' });
+    const woman = rec({ id: '3275084507850002', name: 'SUSAN SALIM' });
+    expect(scorePair(man, woman).match).toBe(false);
+    // The same name: one of the two mistyped the day's first digit.
+    expect(scorePair(man, rec({ id: '3275084507850002', name: 'SUSANTO SALIM' })).match).toBe(true);
   });
 
   it('never joins household members: same phone, address and KK, another name', () => {
@@ -154,6 +167,15 @@ describe('findPossibleDuplicates', () => {
     const { matches, stats } = findPossibleDuplicates([a, b], NIK_PROFILE, new Set([pairKey(b.id, a.id)]));
     expect(matches.size).toBe(0);
     expect(stats.decidedDifferent).toBe(1);
+  });
+
+  it('finds a row without a NIK on strong identity, and holds it', () => {
+    const a = rec();
+    const none = rec({ id: '', valid: false, name: 'HJ. SITI AMINAH' });
+    const { matches } = findPossibleDuplicates([a, none], NIK_PROFILE);
+    expect([...matches.values()].map((m) => [m.held.ref, m.other.ref])).toEqual([[none.ref, a.ref]]);
+    // Without a stated birth date it has nothing to be found by.
+    expect(findPossibleDuplicates([a, rec({ id: '', valid: false, birth: null })], NIK_PROFILE).matches.size).toBe(0);
   });
 
   it('leaves rows sharing one NIK to the exact groups', () => {

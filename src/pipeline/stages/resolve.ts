@@ -99,7 +99,8 @@ export async function resolveStage(
 
   const candidates = await candidatePairsParallel(
     rows,
-    (ord) => keeper[ord] === 1 && keys.present.get(ord) !== 0 && !confirmed.has(ord),
+    // A kept copy of each NIK, and the rows keyed without a NIK.
+    (ord) => (keeper[ord] === 1 || keys.noId(ord)) && keys.present.get(ord) !== 0 && !confirmed.has(ord),
     keys,
     { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion },
   );

@@ -101,7 +101,16 @@ export async function scanPass(batch: SniffedBatch, opts: BatchOptions, scratch:
         rows = ord + 1;
         index.add(plan.index, rec.line);
         shapes[plan.index]?.note(record);
-        if (!row.nik?.wellFormed) continue;
+        if (!row.nik?.wellFormed) {
+          // Rejected for its NIK, but perhaps a person proposed twice: keys on name and stated
+          // birth date (MatchKeyStore.add keeps only rows that have both).
+          const keyed = matchRowOf(ord, row, false, completeness(row));
+          if (keyed.nama !== '' && keyed.birth !== 0) {
+            const wait = matchScan.add(keyed);
+            if (wait) await wait;
+          }
+          continue;
+        }
         const findings = evaluateRow(row, batch.ctx, overrides);
         if (findings.length === 0) clean.set(ord);
         const valid = !findings.some((f) => f.severity === 'reject');

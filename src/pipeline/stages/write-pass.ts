@@ -70,18 +70,17 @@ export async function writePass(
     const ref = { file: plan.index, line: rec.line };
     let cross = NO_CROSS_ROW;
     const nik = row.nik;
+    // The cursor steps past this row either way.
+    const found = nik?.wellFormed || keys.noId(ord) ? matchOf(ord) : undefined;
+    const possible = found ? { other: index.ref(found.otherOrd), otherNik: keys.idOf(found.otherOrd), score: found.score, evidence: found.evidence } : null;
     if (nik?.wellFormed) {
-      // The cursor steps past this row either way.
-      const found = matchOf(ord);
       cross = crossRowOutcome(
-        {
-          nik: nik.digits,
-          verdict: verdictOf(nik.digits, ord, ref, scanned, resolved),
-          confirmed: resolved.confirmed.get(ord) ?? null,
-          possible: found ? { other: index.ref(found.otherOrd), otherNik: keys.idOf(found.otherOrd), score: found.score, evidence: found.evidence } : null,
-        },
+        { nik: nik.digits, verdict: verdictOf(nik.digits, ord, ref, scanned, resolved), confirmed: resolved.confirmed.get(ord) ?? null, possible },
         crossCtx,
       );
+    } else if (possible) {
+      // A row without a NIK has no NIK group and no decision: only its probable duplicate.
+      cross = crossRowOutcome({ nik: '', verdict: { kind: 'single' }, confirmed: null, possible }, crossCtx);
     }
     const findings = cross.findings.length === 0 ? own : [...own, ...cross.findings];
     return {
