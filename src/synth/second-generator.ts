@@ -90,6 +90,11 @@ const BEKASI: readonly { code: string; name: string; kelurahan: readonly string[
   { code: '12', name: 'Pondokmelati', kelurahan: ['Jatirahayu', 'Jatiwarna', 'Jatimelati', 'Jatimurni'] },
 ];
 
+/** The Kemendagri code (6 digits) of a Kota Bekasi kecamatan, by its index in BEKASI. */
+function bekasiRegion(kec: number): string {
+  return '3275' + (BEKASI[kec] as (typeof BEKASI)[number]).code;
+}
+
 /** Where the first word of a run-together place name ends: "Bekasijaya" is also typed "BEKASI JAYA". */
 const PLACE_PREFIXES = ['Jati', 'Bekasi', 'Harapan', 'Marga', 'Jaka', 'Mustika', 'Bintara', 'Kayuringin', 'Sepanjang', 'Medan', 'Pekayon', 'Duren', 'Aren', 'Bojong', 'Kota', 'Bantar', 'Pondok', 'Rawa', 'Sumur'];
 
@@ -233,6 +238,7 @@ interface Person {
   readonly lookalike?: boolean;
 }
 
+/** The benches' --as-of: a family card is never issued after it. */
 const AS_OF = { y: 2021, m: 5, d: 20 };
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const pad4 = (n: number) => String(n).padStart(4, '0');
@@ -252,20 +258,17 @@ class Registry {
   private readonly used = new Set<string>();
   private readonly nextSerial = new Map<string, number>();
   constructor(private readonly dice: Dice) {}
-  has(n: string): boolean {
-    return this.used.has(n);
-  }
   take(n: string): boolean {
     if (this.used.has(n)) return false;
     this.used.add(n);
     return true;
   }
   /** prefix (12 digits) + the next free serial; serials from 0001, with gaps for people not proposed. */
-  serial(prefix: string, gap = true): string {
+  serial(prefix: string): string {
     let s = this.nextSerial.get(prefix) ?? this.dice.int(1, 30);
     for (;;) {
       const n = prefix + pad4(s);
-      s += gap ? this.dice.int(1, 4) : 1;
+      s += this.dice.int(1, 4);
       if (this.take(n)) {
         this.nextSerial.set(prefix, s);
         return n;
@@ -274,7 +277,9 @@ class Registry {
   }
   phone(): string {
     for (;;) {
-      const p = this.dice.pick(MOBILE_PREFIXES) + String(this.dice.int(1_000_000, 99_999_999)).padStart(this.dice.chance(0.5) ? 7 : 8, '0');
+      // 11 or 12 digits in all, as Indonesian mobile numbers run.
+      const rest = this.dice.chance(0.5) ? this.dice.int(1_000_000, 9_999_999) : this.dice.int(10_000_000, 99_999_999);
+      const p = this.dice.pick(MOBILE_PREFIXES) + String(rest);
       if (this.take(p)) return p;
     }
   }
@@ -298,7 +303,7 @@ class World {
     // A family card is issued on a recent date (a move, a birth, a marriage): DDMMYY, no +40.
     let issued = randomDate(dice, 2010, 2021);
     while (issued.y === 2021 && issued.m >= AS_OF.m) issued = randomDate(dice, 2010, 2021);
-    const region = '3275' + place.code;
+    const region = bekasiRegion(kec);
     return {
       people,
       kec,
@@ -340,7 +345,7 @@ class World {
    */
   person(h: Household, p: { name: string; sex: Sex; birth: Ymd; atHome?: boolean; serialAfter?: string }): Person {
     const { dice } = this;
-    const home = '3275' + (BEKASI[h.kec] as (typeof BEKASI)[number]).code;
+    const home = bekasiRegion(h.kec);
     const region = p.atHome || dice.chance(0.82) ? home : dice.pick(h.people.origins) + pad2(dice.int(1, 9));
     const prefix = nikPrefix(region, p.birth, p.sex);
     let nik: string;
@@ -594,6 +599,7 @@ class Writer {
     const { dice } = this;
     const h = p.household;
     const [alamat, rt, rw] = renderAddress(dice, h.address, noise);
+    // Now and then a row gives the family's number instead of the person's own.
     const changedPhone = noise === 'normal' && dice.chance(0.03);
     const cells: Partial<Record<Column, string>> = {
       NIK: nikCell,
@@ -682,7 +688,7 @@ class Mistakes {
   /** A number someone typed to fill the cell: the region and an invented rest. */
   private madeUp(p: Person): string {
     const { dice } = this;
-    const region = '3275' + (BEKASI[p.household.kec] as (typeof BEKASI)[number]).code;
+    const region = bekasiRegion(p.household.kec);
     const style = dice.int(0, 2);
     if (style === 0) return region + '010101' + pad4(dice.int(1, 9999));
     if (style === 1) return region + String(dice.int(0, 9_999_999_999)).padStart(10, '0');
