@@ -1,8 +1,8 @@
 /**
  * Workbooks as inputs (a kecamatan's .xlsx, or a corrected rejection workbook sent back): one
  * worksheet (workbook-sheets.ts says which), streamed row by row with exceljs, every cell turned
- * into the text a CSV export would hold. A NIK stored as a number has already lost its 16th digit inside Excel, so it comes
- * out in scientific notation and the NIK_EXCEL_MANGLED rule says so.
+ * into the text a CSV export would hold. A NIK stored as a number has already lost its 16th digit
+ * inside Excel, so it comes out in scientific notation and the NIK_EXCEL_MANGLED rule says so.
  *
  * A workbook is a ZIP of XML parts, and a hostile or damaged one must end as a message naming the
  * file, in bounded time and memory, never as a hang, a crash or gigabytes in TMPDIR. So exceljs
