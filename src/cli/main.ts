@@ -48,6 +48,7 @@ interface CommandOptions {
   decisions: string[];
   config?: string;
   asOf?: string;
+  sheet?: string;
   lang: Lang;
   json: boolean;
   quiet: boolean;
@@ -84,6 +85,14 @@ function parseAsOf(lang: Lang): (value: string) => string {
   };
 }
 
+/** --sheet's check: a name or a number, anything but blank (which sheet it is, the workbook decides). */
+function parseSheet(lang: Lang): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(formatMessage(lang, 'usage.sheet'));
+    return value;
+  };
+}
+
 function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -115,6 +124,7 @@ function addSharedOptions(cmd: Command, lang: Lang): Command {
     .option('--decisions <file>', t.decisions, collect, [])
     .option('--config <file>', t.config)
     .option('--as-of <YYYY-MM-DD>', t.asOf, parseAsOf(lang))
+    .option('--sheet <name|number>', t.sheet, parseSheet(lang))
     .addOption(new Option('--lang <lang>', t.lang).choices(LANGS).default('id'))
     .option('--json', t.json, false)
     .option('--quiet', t.quiet, false)
@@ -191,6 +201,7 @@ async function execute(
       configPath: opts.config ?? null,
       region,
       asOf: opts.asOf ?? today(),
+      sheet: opts.sheet ?? null,
       lang: opts.lang,
       xlsx: command === 'clean' && opts.xlsx !== false,
       tool: { name: pkg.name, version: pkg.version },
@@ -256,14 +267,15 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
     .description(h.inspect.description)
     .argument('<input...>', h.inspect.input)
     .option('--config <file>', h.inspect.config)
+    .option('--sheet <name|number>', h.shared.sheet, parseSheet(lang))
     .addOption(new Option('--lang <lang>', h.shared.lang).choices(LANGS).default('id'))
     .option('--json', h.inspect.json, false)
     .addHelpText('after', `\n${h.inspect.examples}`)
-    .action(async (inputs: string[], opts: { config?: string; lang: Lang; json: boolean }) => {
+    .action(async (inputs: string[], opts: { config?: string; sheet?: string; lang: Lang; json: boolean }) => {
       const term = createTerminal(streams, { lang: opts.lang, json: opts.json, quiet: true });
       try {
         const config = opts.config ? await loadConfig(opts.config) : DEFAULT_CONFIG;
-        const entries = await inspectInputs(await expandInputs(inputs), config, opts.lang);
+        const entries = await inspectInputs(await expandInputs(inputs), config, opts.lang, opts.sheet ?? null);
         streams.stdout.write(opts.json ? inspectJson(entries, opts.lang) : renderInspect(entries, opts.lang));
         // Every file that cannot be used is named, then the run ends as an input error.
         const failures = entries.filter(isFailure);

@@ -68,7 +68,7 @@ export function renderSummaryTable(summary: SummaryJson, lang: Lang, outDir: str
   for (const f of summary.files) {
     lines.push(
       `  ${t('summary.fileLine', {
-        file: shown(f.file),
+        file: f.sheet ? t('summary.fileSheet', { file: shown(f.file), sheet: shown(f.sheet.name), number: f.sheet.number }) : shown(f.file),
         rows: f.rows,
         encoding: f.encoding + (f.bom ? '+BOM' : ''),
         delimiter: DELIM_LABEL[f.delimiter] ?? f.delimiter,
@@ -215,6 +215,7 @@ export function renderInspect(entries: readonly InspectEntry[], lang: Lang): str
   const lines: string[] = [];
   for (const r of entries.filter((e): e is InspectReport => !isFailure(e))) {
     lines.push(shown(r.file));
+    if (r.sheet) lines.push(`  ${t.sheet}: ${shown(JSON.stringify(r.sheet.name))} (${r.sheet.number})`);
     lines.push(`  ${t.encoding}: ${r.encoding}${r.bom ? '+BOM' : ''}   ${t.delimiter}: ${DELIM_LABEL[r.delimiter] ?? r.delimiter}   ${t.header}: ${r.headerLine}`);
     r.columns.forEach((c, i) => {
       const samples = c.samples.length > 0 ? `   ${t.samples}: ${c.samples.map(shown).join(' | ')}` : '';

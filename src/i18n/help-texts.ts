@@ -22,6 +22,7 @@ export interface HelpTexts {
     readonly decisions: string;
     readonly config: string;
     readonly asOf: string;
+    readonly sheet: string;
     readonly lang: string;
     readonly json: string;
     readonly quiet: string;
@@ -66,6 +67,8 @@ const id: HelpTexts = {
     decisions: 'review.csv yang kolom decision-nya diisi SAMA atau BEDA (boleh diulang)',
     config: 'JSON atau YAML: nama kolom lain, kolom wajib, tingkat aturan, templat',
     asOf: 'tanggal acuan untuk umur (bawaan: hari ini)',
+    sheet:
+      'lembar yang dibaca dari setiap masukan .xlsx, nama atau nomor tab (1 = pertama); CSV tidak terpengaruh (bawaan: lembar pertama yang baris judulnya memuat kolom wajib)',
     lang: 'bahasa teks untuk dibaca orang (id: Indonesia, en: Inggris)',
     json: 'ringkasan sebagai JSON di stdout, dan tidak ada yang lain di stdout',
     quiet: 'tanpa tanda kemajuan, tanpa tabel ringkasan',
@@ -86,7 +89,8 @@ const id: HelpTexts = {
     description: 'analisis yang sama dengan clean, tanpa menulis berkas, mencetak ringkasan',
     examples: `Contoh:
   umkm-clean check kec-a.csv kec-b.csv --region 3275
-  umkm-clean check usulan.csv --json`,
+  umkm-clean check usulan.csv --json
+  umkm-clean check kec-a.xlsx --sheet "Data Usulan"     (atau --sheet 2: tab kedua)`,
   },
   inspect: {
     description: 'tampilkan yang dikenali per berkas: encoding, pemisah, baris judul kolom, pemetaan kolom, jumlah baris',
@@ -94,7 +98,8 @@ const id: HelpTexts = {
     config: 'konfigurasi JSON atau YAML (nama kolom lain, kolom wajib)',
     json: 'temuan sebagai JSON di stdout',
     examples: `Contoh:
-  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml`,
+  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml
+  umkm-clean inspect kec-a.xlsx --sheet 2`,
   },
   init: {
     description: 'tulis berkas konfigurasi berkomentar berisi nilai bawaan, untuk diubah',
@@ -144,6 +149,8 @@ const en: HelpTexts = {
     decisions: 'review.csv with its decision column filled: SAMA or BEDA (repeatable)',
     config: 'JSON or YAML: column aliases, required fields, rule severities, template',
     asOf: 'reference date for ages (default: today)',
+    sheet:
+      'the sheet read from every .xlsx input, by tab name or number (1 = first); CSV inputs are not affected (default: the first sheet whose header row names the required columns)',
     lang: 'language of the human-readable texts (id: Indonesian, en: English)',
     json: 'the summary as JSON on stdout, and nothing else on stdout',
     quiet: 'no progress, no summary table',
@@ -164,7 +171,8 @@ const en: HelpTexts = {
     description: 'the same analysis as clean, writes nothing, prints the summary',
     examples: `Examples:
   umkm-clean check kec-a.csv kec-b.csv --region 3275
-  umkm-clean check usulan.csv --json`,
+  umkm-clean check usulan.csv --json
+  umkm-clean check kec-a.xlsx --sheet "Data Usulan"     (or --sheet 2: the second tab)`,
   },
   inspect: {
     description: 'show what was sniffed per file: encoding, delimiter, header row, column mapping, rows',
@@ -172,7 +180,8 @@ const en: HelpTexts = {
     config: 'JSON or YAML config (aliases, required fields)',
     json: 'the findings as JSON on stdout',
     examples: `Example:
-  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml`,
+  umkm-clean inspect kec-pondokgede.csv --config umkm-clean.yaml
+  umkm-clean inspect kec-a.xlsx --sheet 2`,
   },
   init: {
     description: 'write a commented config file with the defaults, to edit',

@@ -62,7 +62,17 @@ const id = {
   'input.unreadable': (p) => `${p.file}: berkas tidak dapat dibaca (${p.detail}).`,
   'input.empty': (p) => `${p.file}: berkas kosong. Minta kecamatan mengirim ulang hasil ekspornya.`,
   'input.binary': (p) =>
-    `${p.file}: bukan berkas teks (mungkin .xlsx atau .pdf). Simpan dari Excel sebagai "CSV UTF-8" lalu jalankan lagi.`,
+    `${p.file}: bukan berkas teks dan bukan buku kerja .xlsx (mungkin PDF, gambar, atau dokumen Word). Kirim data usulannya sebagai .xlsx atau "CSV UTF-8" lalu jalankan lagi.`,
+  'input.legacyXls': (p) =>
+    `${p.file}: buku kerja Excel 97-2003 (.xls) tidak dapat dibaca; .xlsx dan CSV dapat. Buka di Excel atau LibreOffice, pilih Simpan Sebagai "Excel Workbook (*.xlsx)" (atau "CSV UTF-8"), lalu jalankan lagi dengan berkas baru itu.`,
+  'input.sheetNotFound': (p) =>
+    `${p.file}: tidak ada lembar "${p.sheet}" (--sheet). Lembar yang ada: ${p.sheets}. Sebutkan salah satu nama atau nomornya.`,
+  'input.sheetOutOfRange': (p) =>
+    `${p.file}: tidak ada lembar ke-${p.number} (--sheet); buku kerja ini punya ${p.count} lembar: ${p.sheets}. Sebutkan salah satu nama atau nomornya.`,
+  'input.sheetNotWorksheet': (p) =>
+    `${p.file}: lembar "${p.sheet}" (--sheet) bukan lembar kerja berisi sel (mungkin lembar grafik). Lembar yang ada: ${p.sheets}. Pilih lembar yang berisi data usulan.`,
+  'input.noHeaderWorkbook': (p) =>
+    `${p.file}: tidak ada lembar dengan baris judul kolom yang memuat kolom wajib (lembar yang diperiksa: ${p.searched}). ${p.detail} Tambahkan kolomnya, petakan namanya lewat --config (aliases), atau pilih lembarnya dengan --sheet (lembar yang ada: ${p.sheets}).`,
   'input.badWorkbook': (p) =>
     `${p.file}: bukan buku kerja Excel yang utuh (${p.detail}). Buka di Excel dan simpan ulang, atau simpan sebagai "CSV UTF-8".`,
   'input.badUtf8': (p) =>
@@ -72,6 +82,7 @@ const id = {
   'input.noHeader': (p) =>
     `${p.file}: tidak ada baris judul kolom yang memuat kolom wajib. ${p.detail} Tambahkan kolomnya atau petakan namanya lewat --config (aliases).`,
   'input.noHeader.best': (p) => `Baris ${p.line} paling mirip judul kolom, tetapi tidak ada: ${p.missing}.`,
+  'input.noHeader.bestSheet': (p) => `Lembar "${p.sheet}" baris ${p.line} paling mirip judul kolom, tetapi tidak ada: ${p.missing}.`,
   'input.noHeader.none': () => 'Tidak ada baris yang menyebut kolom NIK, NAMA, dan lainnya.',
   'input.changed': (p) => `${p.file}: berkas berubah selama proses berjalan. Jalankan lagi setelah berkas selesai disalin.`,
   'input.duplicateFile': (p) => `${p.file}: berkas yang sama disebut dua kali. Sebutkan setiap berkas sekali saja.`,
@@ -110,6 +121,7 @@ const id = {
   'usage.region': (p) =>
     `--region ${p.value}: bukan kode kabupaten/kota Kemendagri. Contoh: 32.75 atau 3275 (Kota Bekasi).`,
   'usage.asOf': (p) => `--as-of ${p.value}: tanggal harus berbentuk YYYY-MM-DD, misalnya 2021-05-12.`,
+  'usage.sheet': () => '--sheet: sebutkan nama lembar atau nomornya (1 = lembar pertama), misalnya --sheet Peserta atau --sheet 2.',
   'usage.outIsFile': (p) => `--out ${p.dir}: sudah ada berkas dengan nama ini. Pilih nama folder lain.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: folder keluaran akan menimpa berkas masukan ${p.file}. Pilih folder lain.`,
   'output.unwritable': (p) => `${p.dir}: hasil tidak dapat ditulis (${p.detail}). Tidak ada berkas hasil yang diubah.${idWriteAdvice(p.detail)}`,
@@ -178,6 +190,7 @@ const id = {
   'summary.files': () => 'Berkas',
   'summary.out': (p) => `Hasil ditulis ke ${p.dir}`,
   'summary.checkOnly': () => 'Mode check: tidak ada berkas yang ditulis.',
+  'summary.fileSheet': (p) => `${p.file} lembar "${p.sheet}" (${p.number})`,
   'summary.fileLine': (p) =>
     `${p.file}: ${p.rows} baris (${p.encoding}, pemisah ${p.delimiter}, judul di baris ${p.header})`,
   'progress.reading': (p) => `Memeriksa ${p.file}: ${p.rows} baris, ${p.rate} baris/detik, sisa ${p.eta}`,
@@ -201,7 +214,17 @@ const en: Record<MessageKey, Template> = {
   'input.unreadable': (p) => `${p.file}: cannot be read (${p.detail}).`,
   'input.empty': (p) => `${p.file}: the file is empty. Ask the kecamatan to export it again.`,
   'input.binary': (p) =>
-    `${p.file}: not a text file (perhaps .xlsx or .pdf). Save it from Excel as "CSV UTF-8" and run again.`,
+    `${p.file}: neither a text file nor an .xlsx workbook (perhaps a PDF, an image or a Word document). Send the proposals as .xlsx or "CSV UTF-8" and run again.`,
+  'input.legacyXls': (p) =>
+    `${p.file}: an Excel 97-2003 workbook (.xls) cannot be read; .xlsx and CSV can. Open it in Excel or LibreOffice, Save As "Excel Workbook (*.xlsx)" (or "CSV UTF-8"), then run again on the new file.`,
+  'input.sheetNotFound': (p) =>
+    `${p.file}: there is no sheet "${p.sheet}" (--sheet). Its sheets: ${p.sheets}. Give one of these names or numbers.`,
+  'input.sheetOutOfRange': (p) =>
+    `${p.file}: there is no sheet number ${p.number} (--sheet); this workbook has ${p.count}: ${p.sheets}. Give one of these names or numbers.`,
+  'input.sheetNotWorksheet': (p) =>
+    `${p.file}: sheet "${p.sheet}" (--sheet) is not a worksheet of cells (a chart sheet, perhaps). Its sheets: ${p.sheets}. Choose the one holding the proposals.`,
+  'input.noHeaderWorkbook': (p) =>
+    `${p.file}: no sheet has a header row naming the required columns (sheets searched: ${p.searched}). ${p.detail} Add the columns, map their names with --config (aliases), or choose the sheet with --sheet (its sheets: ${p.sheets}).`,
   'input.badWorkbook': (p) =>
     `${p.file}: not a complete Excel workbook (${p.detail}). Open it in Excel and save it again, or save it as "CSV UTF-8".`,
   'input.badUtf8': (p) =>
@@ -211,6 +234,7 @@ const en: Record<MessageKey, Template> = {
   'input.noHeader': (p) =>
     `${p.file}: no header row names the required columns. ${p.detail} Add the columns or map their names with --config (aliases).`,
   'input.noHeader.best': (p) => `Line ${p.line} looks most like the header but lacks: ${p.missing}.`,
+  'input.noHeader.bestSheet': (p) => `Sheet "${p.sheet}" line ${p.line} looks most like the header but lacks: ${p.missing}.`,
   'input.noHeader.none': () => 'No row names the NIK, NAMA and other columns.',
   'input.changed': (p) => `${p.file}: the file changed while it was being read. Run again once it is fully copied.`,
   'input.duplicateFile': (p) => `${p.file}: the same file is named twice. Name each file once.`,
@@ -249,6 +273,7 @@ const en: Record<MessageKey, Template> = {
   'usage.region': (p) =>
     `--region ${p.value}: not a Kemendagri regency/city code. For example 32.75 or 3275 (Kota Bekasi).`,
   'usage.asOf': (p) => `--as-of ${p.value}: the date must be YYYY-MM-DD, for example 2021-05-12.`,
+  'usage.sheet': () => '--sheet: give the name of a sheet or its number (1 = the first), such as --sheet Peserta or --sheet 2.',
   'usage.outIsFile': (p) => `--out ${p.dir}: a file of that name exists. Choose another folder name.`,
   'usage.outIsInput': (p) => `--out ${p.dir}: the output folder would overwrite the input ${p.file}. Choose another folder.`,
   'output.unwritable': (p) => `${p.dir}: the outputs cannot be written (${p.detail}). No output file was changed.${enWriteAdvice(p.detail)}`,
@@ -317,6 +342,7 @@ const en: Record<MessageKey, Template> = {
   'summary.files': () => 'Files',
   'summary.out': (p) => `Outputs written to ${p.dir}`,
   'summary.checkOnly': () => 'Check mode: no file was written.',
+  'summary.fileSheet': (p) => `${p.file} sheet "${p.sheet}" (${p.number})`,
   'summary.fileLine': (p) =>
     `${p.file}: ${p.rows} rows (${p.encoding}, delimiter ${p.delimiter}, header on line ${p.header})`,
   'progress.reading': (p) => `Checking ${p.file}: ${p.rows} rows, ${p.rate} rows/s, ${p.eta} left`,

@@ -66,6 +66,6 @@ export const REPORT_TEXTS = {
 
 /** `inspect` as text on the terminal (src/cli/render.ts). */
 export const INSPECT_TEXTS = {
-  id: { encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada', samples: 'contoh' },
-  en: { encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present', samples: 'e.g.' },
+  id: { sheet: 'lembar', encoding: 'encoding', delimiter: 'pemisah', header: 'judul kolom di baris', records: 'baris data', skipped: 'baris bukan data', kept: '(disimpan apa adanya)', absent: 'kolom tidak ada', samples: 'contoh' },
+  en: { sheet: 'sheet', encoding: 'encoding', delimiter: 'delimiter', header: 'header on line', records: 'data rows', skipped: 'lines that are not data', kept: '(kept as is)', absent: 'columns not present', samples: 'e.g.' },
 } as const;

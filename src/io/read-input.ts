@@ -10,7 +10,9 @@ import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { AliasIndex, Field, HeaderMapping } from '../schema/fields.js';
 import { CsvLimitError, CsvTokenizer, type CsvRecord, UnclosedQuoteError } from './csv-tokenizer.js';
 import { type Delimiter, detectLayout, findHeader } from './detect-layout.js';
-import { readXlsxRecords } from './read-xlsx.js';
+import { readWorkbookSheets, readXlsxRecords } from './read-xlsx.js';
+import { chooseSheet, searchedSheets, sheetList, type WorkbookSheet } from './workbook-sheets.js';
+import type { ZipEntry } from './zip-input.js';
 import {
   detectBom,
   detectUtf16WithoutBom,
@@ -24,8 +26,12 @@ import {
 export interface InputPlan {
   /** Position among the inputs, in the order given. */
   readonly index: number;
-  /** A text export, or a workbook (first worksheet). */
+  /** A text export, or a workbook (one of its worksheets). */
   readonly format: 'csv' | 'xlsx';
+  /** The worksheet read, for a workbook: its tab's name and position (1-based); null for text. */
+  readonly sheet: { readonly name: string; readonly number: number } | null;
+  /** That worksheet's part in the ZIP (xl/worksheets/sheet2.xml); null for text. */
+  readonly sheetPart: string | null;
   readonly path: string;
   /** How the file is named in outputs and messages (source_file). */
   readonly name: string;
@@ -127,6 +133,8 @@ export async function sniffInput(
   aliases: AliasIndex,
   required: readonly Field[],
   lang: Lang,
+  /** --sheet: which worksheet of a workbook (a name or a number); a text export has none. */
+  sheet: string | null = null,
 ): Promise<InputPlan> {
   const st = await statInput(path, name);
   if (st.size === 0) throw new InputError('input.empty', { file: name });
@@ -136,7 +144,11 @@ export async function sniffInput(
   if (bom) encoding = bom.encoding;
   else {
     // Magic numbers first: a zip (.xlsx) header has NULs that look like UTF-16.
-    if (isZip(head) && /\.xlsx$/i.test(path)) return sniffWorkbook(path, index, name, aliases, required, lang, st);
+    if (isZip(head) && /\.xlsx$/i.test(path)) return sniffWorkbook(path, index, name, aliases, required, lang, st, sheet);
+    if (isOle2(head)) {
+      // Excel keeps a password-protected .xlsx in the old compound container too.
+      throw new InputError(/\.xlsx$/i.test(path) ? 'input.workbookEncrypted' : 'input.legacyXls', { file: name });
+    }
     if (hasBinaryMagic(head)) throw new InputError('input.binary', { file: name });
     const utf16 = detectUtf16WithoutBom(head);
     if (utf16) encoding = utf16;
@@ -160,6 +172,8 @@ export async function sniffInput(
   return {
     index,
     format: 'csv',
+    sheet: null,
+    sheetPart: null,
     path,
     name,
     encoding,
@@ -191,16 +205,48 @@ function isZip(head: Uint8Array): boolean {
   return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
 }
 
-function noHeader(name: string, layout: { best: { line: number; missing: Field[] } | null }, lang: Lang): InputError {
-  const detail = layout.best
-    ? formatMessage(lang, 'input.noHeader.best', {
-        line: layout.best.line,
-        missing: layout.best.missing.map((f) => f.toUpperCase()).join(', '),
-      })
-    : formatMessage(lang, 'input.noHeader.none');
-  return new InputError('input.noHeader', { file: name, detail });
+/** The compound file of Excel 97-2003 (.xls), and of an .xlsx locked with a password. */
+function isOle2(head: Uint8Array): boolean {
+  return head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
 }
 
+/** The row that came closest to a header (on which sheet, for a workbook), or that none named a column. */
+function closestHeader(lang: Lang, best: { line: number; missing: Field[]; sheet?: WorkbookSheet } | null): string {
+  if (!best) return formatMessage(lang, 'input.noHeader.none');
+  const missing = best.missing.map((f) => f.toUpperCase()).join(', ');
+  if (best.sheet) return formatMessage(lang, 'input.noHeader.bestSheet', { sheet: best.sheet.name, line: best.line, missing });
+  return formatMessage(lang, 'input.noHeader.best', { line: best.line, missing });
+}
+
+function noHeader(name: string, layout: { best: { line: number; missing: Field[] } | null }, lang: Lang): InputError {
+  return new InputError('input.noHeader', { file: name, detail: closestHeader(lang, layout.best) });
+}
+
+/** Worksheets the default search reads at most: each costs a read of the shared strings. */
+const MAX_SHEETS_SEARCHED = 20;
+
+/** Rows a header is looked for in (detect-layout.ts searches as many). */
+const HEAD_ROWS = 100;
+
+async function sheetHead(path: string, name: string, sheet: WorkbookSheet): Promise<CsvRecord[]> {
+  const head: CsvRecord[] = [];
+  try {
+    for await (const batch of readXlsxRecords(path, name, HEAD_ROWS, (sheet.part as ZipEntry).name)) {
+      head.push(...batch);
+      if (head.length >= HEAD_ROWS) break;
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError('input.badWorkbook', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
+  }
+  return head;
+}
+
+/**
+ * A workbook's header: on the sheet --sheet names, or on the first visible worksheet (in tab
+ * order) whose rows name the required columns. Failing that, the message names the sheets read
+ * and the closest row, with its sheet.
+ */
 async function sniffWorkbook(
   path: string,
   index: number,
@@ -209,34 +255,39 @@ async function sniffWorkbook(
   required: readonly Field[],
   lang: Lang,
   st: { size: number; mtimeMs: number },
+  wanted: string | null,
 ): Promise<InputPlan> {
-  const head: CsvRecord[] = [];
-  try {
-    for await (const batch of readXlsxRecords(path, name, 100)) {
-      head.push(...batch);
-      if (head.length >= 100) break;
+  const sheets = await readWorkbookSheets(path, name);
+  const pool = wanted === null ? searchedSheets(sheets) : [chooseSheet(sheets, wanted, name)];
+  const candidates = pool.slice(0, MAX_SHEETS_SEARCHED);
+  let best: { sheet: WorkbookSheet; line: number; missing: Field[] } | null = null;
+  for (const sheet of candidates) {
+    const layout = findHeader(await sheetHead(path, name, sheet), aliases, required);
+    if (layout.ok) {
+      return {
+        index,
+        format: 'xlsx',
+        sheet: { name: sheet.name, number: sheet.number },
+        sheetPart: (sheet.part as ZipEntry).name,
+        path,
+        name,
+        encoding: 'utf-8',
+        bom: false,
+        delimiter: ',',
+        headerLine: layout.headerLine,
+        headerCells: layout.headerCells,
+        mapping: layout.mapping,
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+        bytesPerLine: 0,
+      };
     }
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError('input.badWorkbook', { file: name, detail: (err as Error).message.split('\n')[0] ?? 'xlsx' }, { cause: err });
+    if (layout.best && (!best || layout.best.missing.length < best.missing.length)) best = { sheet, ...layout.best };
   }
-  const layout = findHeader(head, aliases, required);
-  if (!layout.ok) throw noHeader(name, layout, lang);
-  return {
-    index,
-    format: 'xlsx',
-    path,
-    name,
-    encoding: 'utf-8',
-    bom: false,
-    delimiter: ',',
-    headerLine: layout.headerLine,
-    headerCells: layout.headerCells,
-    mapping: layout.mapping,
-    size: st.size,
-    mtimeMs: st.mtimeMs,
-    bytesPerLine: 0,
-  };
+  if (candidates.length === 0) throw new InputError('input.workbookMissingPart', { file: name, part: 'xl/worksheets/sheet1.xml' });
+  // Worksheets past the search's bound are counted, not read: "(+3)".
+  const searched = sheetList(candidates) + (pool.length > candidates.length ? ` (+${pool.length - candidates.length})` : '');
+  throw new InputError('input.noHeaderWorkbook', { file: name, searched, sheets: sheetList(sheets), detail: closestHeader(lang, best) });
 }
 
 /**
@@ -271,7 +322,7 @@ export async function* readDataRecords(
     }
     // The workbook is unzipped as it streams: its progress is the whole file, once.
     onBytes?.(plan.size);
-    for await (const batch of readXlsxRecords(plan.path, plan.name)) {
+    for await (const batch of readXlsxRecords(plan.path, plan.name, undefined, plan.sheetPart)) {
       signal?.throwIfAborted();
       const below = batch.filter((r) => r.line > plan.headerLine);
       if (below.length > 0) yield below;

@@ -1,8 +1,8 @@
 /**
- * Workbooks as inputs (a kecamatan's .xlsx, or a corrected rejection workbook sent back): the
- * first worksheet, streamed row by row with exceljs, every cell turned into the text a CSV export
- * would hold. A NIK stored as a number has already lost its 16th digit inside Excel, so it comes
- * out in scientific notation and the NIK_EXCEL_MANGLED rule says so.
+ * Workbooks as inputs (a kecamatan's .xlsx, or a corrected rejection workbook sent back): one
+ * worksheet (workbook-sheets.ts says which), streamed row by row with exceljs, every cell turned
+ * into the text a CSV export would hold. A NIK stored as a number has already lost its 16th digit
+ * inside Excel, so it comes out in scientific notation and the NIK_EXCEL_MANGLED rule says so.
  *
  * A workbook is a ZIP of XML parts, and a hostile or damaged one must end as a message naming the
  * file, in bounded time and memory, never as a hang, a crash or gigabytes in TMPDIR. So exceljs
@@ -17,6 +17,7 @@ import { Readable } from 'node:stream';
 import { InputError, UmkmError } from '../errors.js';
 import type { CsvRecord } from './csv-tokenizer.js';
 import { columnLetters, EXCEL_MAX_ROWS, loadExcel } from './xlsx-writer.js';
+import { listSheets, type WorkbookSheet } from './workbook-sheets.js';
 import { type ZipEntry, ZipInput } from './zip-input.js';
 import { crc32 as zipCrc32 } from './zip-writer.js';
 
@@ -355,10 +356,13 @@ interface Part {
   readonly kind: 'sheet' | 'sst' | 'other';
 }
 
-/** The parts exceljs needs, in the order it needs them, each checked against its size limit. */
-function chooseParts(zip: ZipInput): Part[] {
-  const sheet = zip.entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/i.test(e.name));
-  if (!sheet) throw new InputError('input.workbookMissingPart', { file: zip.file, part: 'xl/worksheets/sheet1.xml' });
+/**
+ * The parts exceljs needs, in the order it needs them, each checked against its size limit: the
+ * worksheet is the part given (read-input.ts chose the sheet), or else the first tab's.
+ */
+async function chooseParts(zip: ZipInput, sheetPart: string | null): Promise<Part[]> {
+  const sheet = sheetPart === null ? ((await listSheets(zip, MAX_PART_XML_BYTES)).find((s) => s.part)?.part ?? null) : zip.find(sheetPart);
+  if (!sheet) throw new InputError('input.workbookMissingPart', { file: zip.file, part: sheetPart ?? 'xl/worksheets/sheet1.xml' });
   const workbook = zip.find('xl/workbook.xml');
   if (!workbook) throw new InputError('input.workbookMissingPart', { file: zip.file, part: 'xl/workbook.xml' });
   const rels = zip.find('xl/_rels/workbook.xml.rels');
@@ -370,7 +374,8 @@ function chooseParts(zip: ZipInput): Part[] {
   ];
   if (styles) parts.push({ name: 'xl/styles.xml', entry: styles, kind: 'other' });
   parts.push({ name: 'xl/sharedStrings.xml', entry: strings ?? EMPTY_SST, kind: 'sst' });
-  parts.push({ name: sheet.name.toLowerCase(), entry: sheet, kind: 'sheet' });
+  // Under the one name exceljs reads a worksheet by (sheet<N>.xml), whatever the file calls it.
+  parts.push({ name: 'xl/worksheets/sheet1.xml', entry: sheet, kind: 'sheet' });
   for (const p of parts) {
     if (typeof p.entry === 'string') continue;
     zip.checkSize(p.entry, p.kind === 'sheet' ? MAX_SHEET_XML_BYTES : p.kind === 'sst' ? MAX_SHARED_STRINGS_XML_BYTES : MAX_PART_XML_BYTES);
@@ -441,13 +446,26 @@ async function readError(err: unknown, zip: ZipInput, fed: readonly Part[]): Pro
   return new InputError('input.badWorkbook', { file, detail }, { cause: err });
 }
 
-/** Rows of the first worksheet, in batches, with their spreadsheet row number as the line. */
-export async function* readXlsxRecords(path: string, file: string, batchSize = 512): AsyncGenerator<CsvRecord[]> {
+/** The workbook's tabs, in order (workbook-sheets.ts). */
+export async function readWorkbookSheets(path: string, file: string): Promise<WorkbookSheet[]> {
+  const zip = await ZipInput.open(path, file);
+  try {
+    return await listSheets(zip, MAX_PART_XML_BYTES);
+  } finally {
+    await zip.close();
+  }
+}
+
+/**
+ * Rows of one worksheet (the part named, from readWorkbookSheets; by default the first tab's), in
+ * batches, with their spreadsheet row number as the line.
+ */
+export async function* readXlsxRecords(path: string, file: string, batchSize = 512, sheetPart: string | null = null): AsyncGenerator<CsvRecord[]> {
   const zip = await ZipInput.open(path, file);
   let source: Readable | null = null;
   const fed: Part[] = [];
   try {
-    const parts = chooseParts(zip);
+    const parts = await chooseParts(zip, sheetPart);
     const excel = await loadExcel();
     // When the stream we feed exceljs fails (a damaged part, a limit), exceljs does not hear of
     // it (its .pipe() drops the error) and would wait for bytes forever: whatever we are waiting
@@ -506,7 +524,7 @@ export async function* readXlsxRecords(path: string, file: string, batchSize = 5
       }
     }
     await fedAll;
-    // the first worksheet is the data; others are notes and pivots (and are never unpacked)
+    // only the chosen worksheet is unpacked; the others are never read
     if (batch.length > 0) yield batch;
   } catch (err) {
     throw await readError(err, zip, fed);

@@ -23,6 +23,8 @@ export interface BatchOptions {
   readonly region: RegionTable | null;
   readonly asOf: string;
   readonly lang: Lang;
+  /** --sheet: the worksheet read from each workbook input (CSV inputs have none); null: found by its header. */
+  readonly sheet?: string | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
 }

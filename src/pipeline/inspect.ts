@@ -16,6 +16,8 @@ import { columnNotices } from './stages/sniff.js';
 
 export interface InspectReport {
   readonly file: string;
+  /** The worksheet read, for a workbook: its tab's name and position; null for a text export. */
+  readonly sheet: { readonly name: string; readonly number: number } | null;
   readonly encoding: string;
   readonly bom: boolean;
   readonly delimiter: string;
@@ -47,12 +49,12 @@ export function isFailure(entry: InspectEntry): entry is InspectFailure {
  * Every input, each on its own: a file that cannot be read or lacks a required column is a
  * failure in its place and the next file is still looked at, so one run names every file to fix.
  */
-export async function inspectInputs(paths: readonly string[], config: ResolvedConfig, lang: Lang): Promise<InspectEntry[]> {
+export async function inspectInputs(paths: readonly string[], config: ResolvedConfig, lang: Lang, sheet: string | null = null): Promise<InspectEntry[]> {
   const aliases = buildAliasIndex(config.aliases);
   const out: InspectEntry[] = [];
   for (const path of paths) {
     try {
-      out.push(await inspectOne(path, aliases, config, lang));
+      out.push(await inspectOne(path, aliases, config, lang, sheet));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       out.push({ file: path, problem: { key: err.key, params: err.params } });
@@ -73,8 +75,8 @@ function noteSamples(samples: Set<string>[], cells: readonly string[]): void {
   }
 }
 
-async function inspectOne(path: string, aliases: AliasIndex, config: ResolvedConfig, lang: Lang): Promise<InspectReport> {
-  const plan = await sniffInput(path, 0, path, aliases, config.required, lang);
+async function inspectOne(path: string, aliases: AliasIndex, config: ResolvedConfig, lang: Lang, sheet: string | null): Promise<InspectReport> {
+  const plan = await sniffInput(path, 0, path, aliases, config.required, lang, sheet);
   const fieldAt = new Map<number, Field>();
   for (const [f, c] of Object.entries(plan.mapping.columns)) fieldAt.set(c, f as Field);
   let skipped = 0;
@@ -97,6 +99,7 @@ async function inspectOne(path: string, aliases: AliasIndex, config: ResolvedCon
   shape.close();
   return {
     file: path,
+    sheet: plan.sheet,
     encoding: plan.encoding,
     bom: plan.bom,
     delimiter: plan.delimiter,

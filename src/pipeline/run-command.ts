@@ -29,6 +29,8 @@ export interface CommandInput {
   readonly region: RegionTable | null;
   readonly asOf: string;
   readonly lang: Lang;
+  /** --sheet, for every workbook among the inputs (not the lists); null when not given. */
+  readonly sheet?: string | null;
   /** Also write submission, rejected and review as .xlsx, and a rejection workbook per file. */
   readonly xlsx?: boolean;
   readonly tool: { name: string; version: string };
@@ -56,6 +58,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
         config: input.config,
         region: input.region,
         asOf: input.asOf,
+        sheet: input.sheet ?? null,
         lang: input.lang,
         signal: input.signal,
         onProgress: input.onProgress,
@@ -91,6 +94,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
           config: input.configPath,
           as_of: input.asOf,
           lang: input.lang,
+          sheet: input.sheet ?? null,
           xlsx: input.xlsx ?? false,
         },
         startedAt,

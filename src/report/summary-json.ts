@@ -131,6 +131,7 @@ export function buildSummary(result: SummaryInput, meta: SummaryMeta, lang: Lang
         file: r.plan.name,
         path: r.plan.path,
         format: r.plan.format,
+        sheet: r.plan.sheet,
         encoding: r.plan.encoding,
         bom: r.plan.bom,
         delimiter: r.plan.delimiter,

@@ -3,13 +3,14 @@
  * prints: clean with lists, region, decisions and a config; check --json; and a summary missing a
  * field, which must fail, so the check can fail.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { DEMO, ROOT } from '../helpers/paths.js';
+import { buildZip, sampleRows, sheetXml, workbookParts } from '../helpers/zip.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-schema-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -46,6 +47,15 @@ describe('summary.schema.json', () => {
     const checked = JSON.parse(check.stdout);
     expect(checked.manifest.outputs).toBeNull();
     expect(valid(checked)).toEqual([]);
+
+    // A workbook among the inputs, read from the sheet --sheet names: the sheet is recorded.
+    const book = join(tmp, 'kec-a.xlsx');
+    writeFileSync(book, buildZip(workbookParts(sheetXml(sampleRows(2)))));
+    const mixed = runCli(['check', book, join(DEMO, 'kec-jatiasih.txt'), '--sheet', 'Usulan', '--json']);
+    expect(mixed.code).toBe(0);
+    const both = JSON.parse(mixed.stdout);
+    expect(both.files.map((f: { sheet: unknown }) => f.sheet)).toEqual([{ name: 'Usulan', number: 1 }, null]);
+    expect(valid(both)).toEqual([]);
   });
 
   it('rejects a summary that lacks a field or changes a type', () => {
@@ -53,6 +63,11 @@ describe('summary.schema.json', () => {
     const summary = JSON.parse(r.stdout);
     delete summary.totals.rows;
     summary.files[0].header_line = '1';
-    expect(valid(summary)).toEqual(["/totals must have required property 'rows'", '/files/0/header_line must be integer']);
+    delete summary.files[0].sheet;
+    expect(valid(summary)).toEqual([
+      "/totals must have required property 'rows'",
+      "/files/0 must have required property 'sheet'",
+      '/files/0/header_line must be integer',
+    ]);
   });
 });

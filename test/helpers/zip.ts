@@ -111,10 +111,31 @@ export function sheetXml(rows: readonly (readonly string[])[], extra = ''): stri
 
 /** The parts every workbook here has, with the given worksheet XML (and optional shared strings). */
 export function workbookParts(sheet: string | Buffer, sharedStrings?: string | Buffer): ZipPart[] {
+  return sheetsParts([{ name: 'Usulan', data: sheet }], sharedStrings);
+}
+
+/** A tab of a multi-sheet test workbook: a worksheet's XML, or a chart sheet. */
+export interface TestSheet {
+  readonly name: string;
+  readonly data: string | Buffer;
+  readonly state?: 'hidden' | 'veryHidden';
+  readonly chart?: boolean;
+}
+
+/**
+ * A workbook of several tabs, in the order given. The parts are numbered and stored the other way
+ * round (the first tab is the last sheetN.xml in the file), as after tabs are moved in Excel, so a
+ * reader that goes by the file's order rather than the tabs' is caught.
+ */
+export function sheetsParts(sheets: readonly TestSheet[], sharedStrings?: string | Buffer): ZipPart[] {
+  const part = (i: number) => `${sheets[i]?.chart ? 'chartsheets' : 'worksheets'}/sheet${sheets.length - i}.xml`;
+  const tabs = sheets.map((s, i) => `<sheet name="${xmlText(s.name).replace(/"/g, '&quot;')}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`);
+  const rels = sheets.map((s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${s.chart ? 'chartsheet' : 'worksheet'}" Target="${part(i)}"/>`);
+  const overrides = sheets.map((s, i) => `<Override PartName="/xl/${part(i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${s.chart ? 'chartsheet' : 'worksheet'}+xml"/>`);
   const parts: ZipPart[] = [
     {
       name: '[Content_Types].xml',
-      data: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      data: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join('')}</Types>`,
     },
     {
       name: '_rels/.rels',
@@ -122,15 +143,15 @@ export function workbookParts(sheet: string | Buffer, sharedStrings?: string | B
     },
     {
       name: 'xl/workbook.xml',
-      data: `${XML}<workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Usulan" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      data: `${XML}<workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${tabs.join('')}</sheets></workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      data: `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
     },
-    // Excel's order: the worksheet before the shared strings.
-    { name: 'xl/worksheets/sheet1.xml', data: sheet },
   ];
+  // Excel's order: the worksheets before the shared strings.
+  for (let i = sheets.length - 1; i >= 0; i--) parts.push({ name: `xl/${part(i)}`, data: (sheets[i] as TestSheet).data });
   if (sharedStrings !== undefined) parts.push({ name: 'xl/sharedStrings.xml', data: sharedStrings });
   return parts;
 }

@@ -47,7 +47,7 @@ export async function sniffStage(opts: BatchOptions): Promise<SniffedBatch> {
   const reports: InputReport[] = [];
   for (let i = 0; i < opts.inputs.length; i++) {
     opts.onProgress?.({ phase: 'sniff', file: names[i] as string, rows: 0, bytes: 0, totalBytes: 0 });
-    const plan = await sniffInput(opts.inputs[i] as string, i, names[i] as string, aliases, opts.config.required, opts.lang);
+    const plan = await sniffInput(opts.inputs[i] as string, i, names[i] as string, aliases, opts.config.required, opts.lang, opts.sheet ?? null);
     reports.push({ plan, sha256: '', width: plan.headerCells.length, notices: columnNotices(plan) });
   }
   const receivedMap = new Map<string, string>();
