@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { type Argument, Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../io/read-config.js';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../config/parse-config.js';
+import { CSV_STYLES, type CsvStyle } from '../schema/csv-style.js';
 import { ConfigError, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_REVIEW, EXIT_USAGE, UmkmError } from '../errors.js';
 import { formatMessage, type Lang, LANGS, type MessageParams } from '../i18n/messages.js';
 import { HELP_TEXTS, type HelpTexts } from '../i18n/help-texts.js';
@@ -53,6 +54,7 @@ interface CommandOptions {
   json: boolean;
   quiet: boolean;
   xlsx?: boolean;
+  csv?: CsvStyle;
   failOn?: FailOn;
 }
 
@@ -204,6 +206,7 @@ async function execute(
       sheet: opts.sheet ?? null,
       lang: opts.lang,
       xlsx: command === 'clean' && opts.xlsx !== false,
+      csv: opts.csv,
       tool: { name: pkg.name, version: pkg.version },
       signal: controller.signal,
       onProgress: (p) => term.progress(p),
@@ -249,7 +252,8 @@ export function buildProgram(streams: CliStreams, setExit: (code: number) => voi
       .command('clean')
       .description(h.clean.description)
       .requiredOption('--out <dir>', h.clean.out)
-      .option('--no-xlsx', h.clean.noXlsx),
+      .option('--no-xlsx', h.clean.noXlsx)
+      .addOption(new Option('--csv <style>', h.clean.csv).choices(CSV_STYLES)),
     lang,
   )
     .addHelpText('after', `\n${h.clean.examples}\n\n${h.exitCodes}`)

@@ -3,6 +3,7 @@ import { CONFIG_TEMPLATE_TEXTS } from '../i18n/config-template.js';
 import type { Lang } from '../i18n/messages.js';
 import { DEFAULT_ALIASES, DEFAULT_REQUIRED, KNOWN_FIELDS } from '../schema/fields.js';
 import { DEFAULT_TEMPLATE } from '../schema/template.js';
+import { DEFAULT_CSV_STYLE } from '../schema/csv-style.js';
 import { DEFAULT_SEVERITY, REASON_CODES, BATCH_CODES } from '../schema/codes.js';
 
 const comment = (lines: readonly string[], indent = '') => lines.map((l) => `${indent}# ${l}`).join('\n');
@@ -31,5 +32,8 @@ ${severityLines.join('\n')}
 ${comment(t.template)}
 template:
 ${DEFAULT_TEMPLATE.map((c) => `  - { column: ${c.column}, field: ${c.field} }`).join('\n')}
+
+${comment(t.csv)}
+# csv: ${DEFAULT_CSV_STYLE}
 `;
 }

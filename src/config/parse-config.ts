@@ -7,6 +7,7 @@ import type { SeverityOverrides } from '../rules/index.js';
 import { DEFAULT_REQUIRED, type Field, isField, KNOWN_FIELDS } from '../schema/fields.js';
 import { DEFAULT_TEMPLATE, type TemplateColumn } from '../schema/template.js';
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import { CSV_STYLES, type CsvStyle, isCsvStyle } from '../schema/csv-style.js';
 
 /** One thing wrong in the file, as data: the CLI says it in the run's language. */
 export interface ConfigProblem {
@@ -19,6 +20,8 @@ export interface ResolvedConfig {
   readonly required: readonly Field[];
   readonly severities: SeverityOverrides;
   readonly template: readonly TemplateColumn[];
+  /** The dialect of the CSVs meant for people; absent (plain) unless the file sets it. */
+  readonly csv?: CsvStyle;
 }
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
@@ -28,7 +31,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   template: DEFAULT_TEMPLATE,
 };
 
-const TOP_KEYS = ['aliases', 'required', 'severities', 'template'];
+const TOP_KEYS = ['aliases', 'required', 'severities', 'template', 'csv'];
 const SEVERITIES: readonly ConfiguredSeverity[] = ['reject', 'warn', 'off'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -105,5 +108,13 @@ export function parseConfig(data: unknown): { config: ResolvedConfig; problems: 
     }
   }
 
-  return { config: { aliases, required, severities, template }, problems };
+  let csv: CsvStyle | undefined;
+  if (data.csv !== undefined) {
+    if (isCsvStyle(data.csv)) csv = data.csv;
+    else problems.push({ key: 'configProblem.csvValue', params: { value: String(data.csv), known: CSV_STYLES.join(', ') } });
+  }
+
+  // Without a csv key the resolved config (and the manifest that records it) is as it always was.
+  const config: ResolvedConfig = csv ? { aliases, required, severities, template, csv } : { aliases, required, severities, template };
+  return { config, problems };
 }

@@ -9,6 +9,7 @@ export interface ConfigTemplateTexts {
   readonly required: readonly string[];
   readonly severities: readonly string[];
   readonly template: readonly string[];
+  readonly csv: readonly string[];
 }
 
 export const CONFIG_TEMPLATE_TEXTS: Record<Lang, ConfigTemplateTexts> = {
@@ -28,6 +29,10 @@ export const CONFIG_TEMPLATE_TEXTS: Record<Lang, ConfigTemplateTexts> = {
     ],
     severities: ['Apa yang dilakukan setiap aturan: reject (tolak), warn (terima dengan peringatan) atau off. Bawaannya:'],
     template: ['Kolom submission.csv, berurutan: sebuah field, atau {column: NAMA, field: field}.'],
+    csv: [
+      'Bentuk rejected.csv, review.csv dan audit.csv: plain (UTF-8, koma) atau excel (BOM UTF-8, titik koma,',
+      'untuk dibuka di Excel Indonesia). submission.csv selalu plain. --csv pada perintah mengalahkan nilai ini.',
+    ],
   },
   en: {
     header: [
@@ -42,5 +47,9 @@ export const CONFIG_TEMPLATE_TEXTS: Record<Lang, ConfigTemplateTexts> = {
     required: ['Fields a row must have; an empty one rejects the row with MISSING_<FIELD>.', 'Known fields: {fields}. nik must stay in the list.'],
     severities: ['What each rule does: reject, warn (accepted with a warning) or off. The defaults:'],
     template: ['The columns of submission.csv, in order: a field, or {column: NAME, field: field}.'],
+    csv: [
+      'How rejected.csv, review.csv and audit.csv are written: plain (UTF-8, commas) or excel (UTF-8 BOM,',
+      'semicolons, to open in Excel on Indonesian Windows). submission.csv is always plain. --csv wins over this.',
+    ],
   },
 };

@@ -28,7 +28,7 @@ export interface HelpTexts {
     readonly quiet: string;
     readonly failOn: string;
   };
-  readonly clean: { readonly description: string; readonly out: string; readonly noXlsx: string; readonly examples: string };
+  readonly clean: { readonly description: string; readonly out: string; readonly noXlsx: string; readonly csv: string; readonly examples: string };
   readonly check: { readonly description: string; readonly examples: string };
   readonly inspect: {
     readonly description: string;
@@ -78,12 +78,14 @@ const id: HelpTexts = {
     description: 'periksa setiap baris, cari data ganda, tulis berkas submission, rejected, review, audit dan summary',
     out: 'folder berkas hasil (dibuat bila belum ada; berkas lain di dalamnya tidak disentuh)',
     noXlsx: 'jangan tulis salinan .xlsx (submission, rejected, review, satu buku kerja penolakan per berkas)',
+    csv: 'excel: rejected, review dan audit .csv dengan BOM UTF-8 dan pemisah ; untuk Excel Indonesia; plain (bawaan): UTF-8 dan koma. submission.csv selalu plain, untuk kementerian. Juga: csv di --config',
     examples: `Contoh:
   umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75
   umkm-clean clean *.csv --out hasil --received bpum-2020.csv --exclude asn.csv --as-of 2021-05-12
   umkm-clean clean usulan --out hasil --quiet --fail-on any     (semua ekspor di folder usulan)
   umkm-clean clean usulan.csv --out hasil --json > ringkasan.json
-  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (setelah kolom decision diisi SAMA/BEDA)`,
+  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (setelah kolom decision diisi SAMA/BEDA)
+  umkm-clean clean *.csv --out hasil --csv excel   (CSV untuk Excel; buka berkas .xlsx untuk NIK dan no HP)`,
   },
   check: {
     description: 'analisis yang sama dengan clean, tanpa menulis berkas, mencetak ringkasan',
@@ -160,12 +162,14 @@ const en: HelpTexts = {
     description: 'check every row, find duplicates and write submission, rejected, review, audit and summary files',
     out: 'folder for the output files (created if missing; other files in it are left alone)',
     noXlsx: 'do not write the .xlsx copies (submission, rejected, review, one rejection workbook per file)',
+    csv: 'excel: rejected, review and audit .csv with a UTF-8 BOM and ; for Excel on Indonesian Windows; plain (the default): UTF-8 and commas. submission.csv is always plain, for the ministry. Also: csv in --config',
     examples: `Examples:
   umkm-clean clean kec-a.csv kec-b.csv --out hasil --region 32.75
   umkm-clean clean *.csv --out hasil --received bpum-2020.csv --exclude asn.csv --as-of 2021-05-12
   umkm-clean clean usulan --out hasil --quiet --fail-on any     (every export in the folder usulan)
   umkm-clean clean usulan.csv --out hasil --json > ringkasan.json
-  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)`,
+  umkm-clean clean *.csv --out hasil --decisions hasil-lalu/review.csv   (after filling decision: SAMA/BEDA)
+  umkm-clean clean *.csv --out hasil --csv excel   (CSVs for Excel; open the .xlsx files for NIKs and phones)`,
   },
   check: {
     description: 'the same analysis as clean, writes nothing, prints the summary',

@@ -6,15 +6,48 @@
  * unquoted and broke its row. Written here also because the general writer's per-cell option
  * checks were a tenth of a whole run.
  */
-const NEEDS_QUOTES = /[",\r\n]/;
+import type { CsvStyle } from '../schema/csv-style.js';
+
 const QUOTES = /"/g;
 
-export function csvLine(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i] as string;
-    if (i > 0) line += ',';
-    line += NEEDS_QUOTES.test(v) ? `"${v.replace(QUOTES, '""')}"` : v;
-  }
-  return `${line}\r\n`;
+function lineWriter(delimiter: string, needsQuotes: RegExp): (cells: readonly string[]) => string {
+  return (cells) => {
+    let line = '';
+    for (let i = 0; i < cells.length; i++) {
+      const v = cells[i] as string;
+      if (i > 0) line += delimiter;
+      line += needsQuotes.test(v) ? `"${v.replace(QUOTES, '""')}"` : v;
+    }
+    return `${line}\r\n`;
+  };
+}
+
+export const csvLine = lineWriter(',', /[",\r\n]/);
+
+/**
+ * The `excel` style's record: `;` between cells, CRLF as Excel on Windows writes it. A cell with a
+ * comma is quoted too, so the file splits the same whichever separator a reader (a sniffer, an
+ * Excel set to another locale) takes it for.
+ */
+export const excelCsvLine = lineWriter(';', /[",;\r\n]/);
+
+export interface CsvDialect {
+  readonly line: (cells: readonly string[]) => string;
+  /** Written before the first record. */
+  readonly bom: string;
+}
+
+const PLAIN: CsvDialect = { line: csvLine, bom: '' };
+const EXCEL: CsvDialect = { line: excelCsvLine, bom: '\ufeff' };
+
+/**
+ * The outputs the `excel` style changes: every CSV a person opens, but never submission.csv. That
+ * file goes to the ministry, which takes the plain one, and the analyst reads it in
+ * submission.xlsx. Formula neutralising is the same in both styles.
+ */
+export const EXCEL_STYLED = ['rejected.csv', 'review.csv', 'audit.csv'] as const;
+
+/** The dialect of one output file (any other than those above is written plain). */
+export function csvDialect(name: string, style: CsvStyle): CsvDialect {
+  return style === 'excel' && (EXCEL_STYLED as readonly string[]).includes(name) ? EXCEL : PLAIN;
 }

@@ -19,7 +19,8 @@ import { constants, type WriteStream } from 'node:fs';
 import { copyFile, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode, OutputError, UmkmError, UsageError } from '../errors.js';
-import { csvLine } from './csv-line.js';
+import { csvDialect } from './csv-line.js';
+import { type CsvStyle, DEFAULT_CSV_STYLE } from '../schema/csv-style.js';
 import { neutralizeCell } from './neutralize.js';
 import { isProcessAlive as isAlive, STALE_MS } from './owner-alive.js';
 import { drained } from './drained.js';
@@ -77,6 +78,8 @@ interface Pending {
   readonly final: string;
   /** CSV outputs only: their SHA-256 goes into the manifest. */
   readonly hash: Hash | null;
+  /** CSV outputs only: a record as text, in the file's dialect. */
+  readonly line: (cells: readonly string[]) => string;
   /** Text gathered (long strings are cheap to append, costly to keep as ropes in young memory). */
   text: string;
   /** Bytes encoded and not yet handed to the stream. */
@@ -324,7 +327,8 @@ export class OutputFiles {
     private readonly staging: string,
   ) {}
 
-  static async open(dir: string): Promise<OutputFiles> {
+  /** `style` is the dialect of the CSVs meant for people (see csvDialect). */
+  static async open(dir: string, style: CsvStyle = DEFAULT_CSV_STYLE): Promise<OutputFiles> {
     let staging: string;
     try {
       const st = await stat(dir).catch(() => null);
@@ -348,7 +352,8 @@ export class OutputFiles {
           out.failed ??= { err, file: join(dir, name) };
         });
         const hash = name.endsWith('.csv') ? createHash('sha256') : null;
-        out.files.set(name, { stream, temp, final: join(dir, name), hash, text: '', bytes: Buffer.alloc(0), used: 0 });
+        const { line, bom } = csvDialect(name, style);
+        out.files.set(name, { stream, temp, final: join(dir, name), hash, line, text: bom, bytes: Buffer.alloc(0), used: 0 });
       }
     } catch (err) {
       await out.abort();
@@ -375,7 +380,7 @@ export class OutputFiles {
    */
   writeNeutralRow(name: CsvOutput, row: readonly string[]): Promise<void> | undefined {
     const f = this.files.get(name) as Pending;
-    f.text += csvLine(row);
+    f.text += f.line(row);
     if (f.text.length < FLUSH_CHARS) return undefined;
     const text = f.text;
     f.text = '';

@@ -19,15 +19,31 @@ export async function loadExcel(): Promise<ExcelModule> {
   return excel;
 }
 
-/** Widths by what a column holds: long texts wide, identifiers wide enough for 16 digits. */
-export function columnWidth(header: string): number {
-  const h = header.toUpperCase();
-  if (/REASON|ALASAN/.test(h)) return 60;
-  if (/ALAMAT|ADDRESS/.test(h)) return 40;
-  if (/NAMA|NAME/.test(h)) return 28;
-  if (/NIK|KTP|KK|KEPENDUDUKAN|MATCH_WITH|DUPLICATE_OF/.test(h)) return 20;
-  if (/HP|TELP|PHONE|HANDPHONE/.test(h)) return 16;
-  return Math.min(30, Math.max(10, header.length + 2));
+/**
+ * Column widths from content, in Excel's units (characters of the default font): the longest
+ * line among the header (plus room for its filter button) and the first SAMPLE_ROWS rows, bounded
+ * so a long reason or address does not make a column wider than a page. The worksheet's widths
+ * come before its rows, and the rows stream out, so only that sample is held back, never all rows.
+ */
+export const WIDTH_MIN = 8;
+export const WIDTH_MAX = 50;
+/** Rows held back to measure, at most; fewer when they already fill SAMPLE_CHARS of XML. */
+export const SAMPLE_ROWS = 1000;
+const SAMPLE_CHARS = 4 * 1024 * 1024;
+/** Room beside a header's text for the filter button. */
+const FILTER_BUTTON = 3;
+
+/** How many characters wide a cell shows: its longest line (an Alt+Enter cell shows each line). */
+export function shownLength(value: string): number {
+  if (!value.includes('\n')) return value.length;
+  let most = 0;
+  for (const line of value.split('\n')) most = Math.max(most, line.length);
+  return most;
+}
+
+/** Excel's width for a column whose longest text is `chars` long: capitals run wider than digits. */
+export function widthFor(chars: number): number {
+  return Math.min(WIDTH_MAX, Math.max(WIDTH_MIN, Math.ceil(chars * 1.1) + 2));
 }
 
 /** Excel's limit: rows per worksheet, the header included. */
@@ -116,12 +132,27 @@ function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * How a sheet prints: landscape A4 (the paper of Indonesian offices), every column on one page
+ * across (fitToWidth 1) and as many pages down as the rows need (fitToHeight 0), the header row
+ * repeated on each page (the workbook's Print_Titles), the sheet's name and the page in the footer.
+ * fitToPage in sheetPr is what makes Excel and LibreOffice use the fit instead of the 100% scale.
+ */
+const SHEET_PR = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+const PAGE_SETUP =
+  '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  '<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>';
+
 export class XlsxSheetWriter {
   /** Per column, a cell's opening up to its row number: <c r="B. */
   private readonly cellStarts: string[];
-  private readonly head: string;
+  /** The worksheet's XML before its rows: known once the widths are (null while sampling). */
+  private head: string | null = null;
   private readonly tail: string;
   private readonly sheetNames: string[] = [];
+  /** Per column, the longest text seen while sampling. */
+  private readonly longest: number[];
   private entry: DeflatedEntry | null = null;
   private rowsInSheet = 0;
   private chunk = '';
@@ -133,16 +164,30 @@ export class XlsxSheetWriter {
     private readonly maxRows: number,
   ) {
     this.cellStarts = headers.map((_, i) => `<c r="${columnLetters(i)}`);
+    this.longest = headers.map((h) => shownLength(h) + FILTER_BUTTON);
     const lastCol = columnLetters(Math.max(1, headers.length) - 1);
-    const cols = headers
-      .map((h, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(h)}" style="1" customWidth="1"/>`)
+    this.tail = `</sheetData><autoFilter ref="A1:${lastCol}1"/>${PAGE_SETUP}</worksheet>`;
+  }
+
+  /** Ends the sample: the widths are fixed, and the rows held back follow the worksheet's head. */
+  private settleWidths(): void {
+    if (this.head !== null) return;
+    const cols = this.longest
+      .map((n, i) => `<col min="${i + 1}" max="${i + 1}" width="${widthFor(n)}" style="1" customWidth="1"/>`)
       .join('');
     this.head =
-      `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+      `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">${SHEET_PR}` +
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
       '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
       `<sheetFormatPr defaultRowHeight="15"/>${cols === '' ? '' : `<cols>${cols}</cols>`}<sheetData>`;
-    this.tail = `</sheetData><autoFilter ref="A1:${lastCol}1"/></worksheet>`;
+    this.chunk = this.head + this.chunk;
+  }
+
+  private measure(cells: readonly string[]): void {
+    for (let i = 0; i < cells.length; i++) {
+      const n = shownLength(cells[i] as string);
+      if (n > (this.longest[i] ?? 0)) this.longest[i] = n;
+    }
   }
 
   /** maxRows (header included) is Excel's limit; tests lower it to see the roll-over. */
@@ -170,17 +215,20 @@ export class XlsxSheetWriter {
     this.sheetNames.push(n === 1 ? this.title : `${this.title} ${n}`);
     this.entry = await this.zip.openDeflated(`xl/worksheets/sheet${n}.xml`);
     this.rowsInSheet = 1;
-    this.chunk = this.head + this.cellsXml(1, this.headers, 2);
+    // The first sheet measures its rows before its head is written; a later one reuses the widths.
+    this.chunk = (this.head ?? '') + this.cellsXml(1, this.headers, 2);
   }
 
   private async flush(): Promise<void> {
     if (this.chunk === '') return;
+    this.settleWidths();
     const text = this.chunk;
     this.chunk = '';
     await (this.entry as DeflatedEntry).write(Buffer.from(text, 'utf8'));
   }
 
   private async closeSheet(): Promise<void> {
+    this.settleWidths();
     this.chunk += this.tail;
     await this.flush();
     await (this.entry as DeflatedEntry).finish();
@@ -196,6 +244,11 @@ export class XlsxSheetWriter {
         .then(() => this.addRow(cells));
     }
     this.chunk += this.cellsXml(++this.rowsInSheet, cells, 1);
+    if (this.head === null) {
+      // Still measuring: the rows wait in the chunk until the sample is complete.
+      this.measure(cells);
+      return this.rowsInSheet > SAMPLE_ROWS || this.chunk.length >= SAMPLE_CHARS ? this.flush() : undefined;
+    }
     return this.chunk.length >= FLUSH_CHARS ? this.flush() : undefined;
   }
 
@@ -204,8 +257,15 @@ export class XlsxSheetWriter {
     const names = this.sheetNames;
     const lastCol = columnLetters(Math.max(1, this.headers.length) - 1);
     const sheets = names.map((name, i) => `<sheet name="${attr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+    // Per sheet its filter's range and, for printing, the header row repeated on every page.
     const filters = names
-      .map((name, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${attr(name.replace(/'/g, "''"))}'!$A$1:$${lastCol}$1</definedName>`)
+      .map((name, i) => {
+        const sheet = `'${attr(name.replace(/'/g, "''"))}'`;
+        return (
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${sheet}!$A$1:$${lastCol}$1</definedName>` +
+          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${sheet}!$1:$1</definedName>`
+        );
+      })
       .join('');
     await this.zip.addStored(
       'xl/workbook.xml',

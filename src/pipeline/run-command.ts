@@ -12,6 +12,7 @@ import { buildSummary, type SummaryJson } from '../report/summary-json.js';
 import { renderHtmlReport } from '../report/html-report.js';
 import { renderReviewPage } from '../report/review-page.js';
 import type { RegionTable } from '../schema/region-table.js';
+import { type CsvStyle, DEFAULT_CSV_STYLE } from '../schema/csv-style.js';
 import { createFileSink } from './file-sink.js';
 import type { Progress } from './batch-types.js';
 import { runBatch } from './run-batch.js';
@@ -33,6 +34,8 @@ export interface CommandInput {
   readonly sheet?: string | null;
   /** Also write submission, rejected and review as .xlsx, and a rejection workbook per file. */
   readonly xlsx?: boolean;
+  /** --csv, when given: it wins over the config's `csv`. */
+  readonly csv?: CsvStyle;
   readonly tool: { name: string; version: string };
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: Progress) => void;
@@ -42,10 +45,11 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   let files: OutputFiles | null = null;
+  const csv = input.csv ?? input.config.csv ?? DEFAULT_CSV_STYLE;
   if (input.out) {
     const outDir = resolve(input.out);
     await assertInputsOutsideOutput(outDir, [...input.inputs, ...input.received, ...input.exclude, ...input.decisions], input.out);
-    files = await OutputFiles.open(outDir);
+    files = await OutputFiles.open(outDir, csv);
   }
   try {
     const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false, input.inputs.length) : null;
@@ -96,6 +100,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
           lang: input.lang,
           sheet: input.sheet ?? null,
           xlsx: input.xlsx ?? false,
+          csv,
         },
         startedAt,
         totalMs: Math.round(performance.now() - started),

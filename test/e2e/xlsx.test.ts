@@ -1,7 +1,8 @@
 /**
  * The .xlsx outputs opened with a spreadsheet reader (exceljs): NIKs are 16-digit text equal to
  * audit.csv (a Papua NIK above 2^53 included), phones keep their leading 0, the header is frozen
- * and filtered, and each kecamatan's workbook holds exactly its own rejected rows.
+ * and filtered, each kecamatan's workbook holds exactly its own rejected rows, and every workbook
+ * is set to print (issue #17).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,22 @@ describe('spreadsheet outputs', () => {
     expect(sheet.getRow(2).getCell(1).numFmt).toBe('@');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
+  });
+
+  it('every workbook prints landscape, one page wide, its header on each page, columns as wide as their texts', async () => {
+    const names = ['submission.xlsx', 'rejected.xlsx', 'review.xlsx', 'rejected-kec-pondokgede.xlsx'];
+    for (const name of names) {
+      const { sheet } = await readSheet(name);
+      expect(sheet.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow, name).toBe('1:1');
+    }
+    const { sheet, rows } = await readSheet('submission.xlsx');
+    const width = (column: string) => sheet.getColumn((sheet.getRow(1).values as unknown[]).indexOf(column)).width as number;
+    // A 16-digit NIK fits its column; the longest address is wider than the short phone column.
+    expect(width('NIK')).toBeGreaterThanOrEqual(18);
+    expect(width('ALAMAT')).toBeGreaterThan(width('NO_HP'));
+    const longest = Math.max(...rows.map((r) => String(r.ALAMAT).length));
+    expect(width('ALAMAT')).toBeGreaterThanOrEqual(Math.min(longest, 48));
   });
 
   it('rejected.xlsx and review.xlsx carry the same rows as their CSVs', async () => {

@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine } from '../../src/io/csv-line.js';
+import { csvDialect, csvLine, excelCsvLine } from '../../src/io/csv-line.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60) * 20;
 
@@ -31,5 +31,24 @@ describe('csvLine', () => {
     expect(csvLine(['3275014101900002', 'SITI, S.PD', 'JL. "MAWAR"', 'A\r\nB', 'KP. DUKUH\nRT 01', ''])).toBe(
       '3275014101900002,"SITI, S.PD","JL. ""MAWAR""","A\r\nB","KP. DUKUH\nRT 01",\r\n',
     );
+  });
+});
+
+describe('excelCsvLine (--csv excel)', () => {
+  it('writes what csv-stringify writes with ";", quoting a comma too', () => {
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 12 }), (cells) => {
+        const reference = stringify([cells], { delimiter: ';', record_delimiter: '\r\n', quote_record_delimiter: true, quoted_match: ',' });
+        expect(excelCsvLine(cells)).toBe(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('is taken by rejected, review and audit, never by submission.csv or a non-CSV output', () => {
+    for (const name of ['rejected.csv', 'review.csv', 'audit.csv']) expect(csvDialect(name, 'excel')).toMatchObject({ line: excelCsvLine, bom: '\ufeff' });
+    for (const name of ['submission.csv', 'summary.json', 'report.html']) expect(csvDialect(name, 'excel')).toMatchObject({ line: csvLine, bom: '' });
+    expect(csvDialect('rejected.csv', 'plain')).toMatchObject({ line: csvLine, bom: '' });
+    expect(excelCsvLine(['3275014101900002', 'SITI, S.PD', 'A;B', "'=1+1"])).toBe('3275014101900002;"SITI, S.PD";"A;B";\'=1+1\r\n');
   });
 });

@@ -26,6 +26,14 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads csv (plain or excel), and leaves it out of the resolved config when absent', () => {
+    expect(parseConfig({ csv: 'excel' })).toMatchObject({ config: { csv: 'excel' }, problems: [] });
+    expect(parseConfig({ csv: 'plain' }).config.csv).toBe('plain');
+    expect('csv' in parseConfig({ required: ['nik'] }).config).toBe(false);
+    expect(parseConfig({ csv: 'xlsx' }).problems).toEqual([{ key: 'configProblem.csvValue', params: { value: 'xlsx', known: 'plain, excel' } }]);
+    expect(parseConfig({ csv: true }).problems.map((p) => p.key)).toEqual(['configProblem.csvValue']);
+  });
+
   it('returns every problem at once', () => {
     const { problems } = parseConfig({
       alias: {},
@@ -35,7 +43,7 @@ describe('parseConfig', () => {
     });
     const say = (lang: 'id' | 'en') => problems.map((p) => formatMessage(lang, p.key, p.params));
     expect(say('en')).toEqual([
-      'unknown key "alias" (known: aliases, required, severities, template)',
+      'unknown key "alias" (known: aliases, required, severities, template, csv)',
       expect.stringContaining('required: "umur" is no field'),
       'required: must include nik (duplicates are found by NIK)',
       'severities.PHONE_INVALID: "loud" must be reject, warn or off',

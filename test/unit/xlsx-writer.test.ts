@@ -10,7 +10,7 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/io/read-xlsx.js';
-import { columnLetters, XlsxSheetWriter, xmlText } from '../../src/io/xlsx-writer.js';
+import { columnLetters, SAMPLE_ROWS, WIDTH_MAX, WIDTH_MIN, widthFor, XlsxSheetWriter, xmlText } from '../../src/io/xlsx-writer.js';
 import { crc32 } from '../../src/io/zip-writer.js';
 import { packRows, unpackRows } from '../../src/io/xlsx-sheets.js';
 
@@ -82,6 +82,40 @@ describe('xlsx writer', () => {
     expect(all.map((s) => s[0])).toEqual([['NO', 'NAMA'], ['NO', 'NAMA'], ['NO', 'NAMA']]);
     expect(all.flatMap((s) => s.slice(1))).toEqual(rows);
     expect(all.map((s) => s.length)).toEqual([4, 4, 2]);
+  });
+
+  it('prints landscape, one page wide, the header row on every page of every sheet', async () => {
+    const rows = Array.from({ length: 7 }, (_, i) => [String(i + 1), `WARUNG SEMBAKO ${i + 1}`]);
+    const wb = await read(await write('print.xlsx', ['NO', 'NAMA'], rows, 4));
+    expect(wb.worksheets).toHaveLength(3);
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup, sheet.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(sheet.pageSetup.printTitlesRow, sheet.name).toBe('1:1');
+    }
+  });
+
+  it('sizes each column by its longest text, within bounds, the same on every sheet', async () => {
+    const rows = [
+      ['3275014101900002', 'SITI', 'JL. KH. NOER ALI NO. 12 RT 003 RW 005 KEL. JAKASAMPURNA KEC. BEKASI BARAT KOTA BEKASI', 'x'],
+      ['3275014101900003', 'MUHAMMAD RIZKY AL-FARIZI', 'baris satu\nbaris', ''],
+      ['3275014101900004', 'ANI', 'JL. MAWAR', 'y'],
+    ];
+    const wb = await read(await write('widths.xlsx', ['NIK', 'NAMA', 'ALAMAT', 'K'], rows, 3));
+    const widths = wb.worksheets.map((s) => s.columns.map((c) => c.width));
+    // 16 digits; the longer name; the address capped; a one-letter column at the floor (header and button).
+    const first = [widthFor(16), widthFor(24), WIDTH_MAX, WIDTH_MIN];
+    expect(widths).toEqual([first, first]);
+    expect(widthFor(16)).toBeGreaterThanOrEqual(18);
+  });
+
+  it('measures only the first rows: a long row after them does not widen its column', async () => {
+    const rows = Array.from({ length: SAMPLE_ROWS }, (_, i) => [String(i + 1), 'SITI']);
+    rows.push(['x', 'A VERY LONG NAME THAT COMES AFTER THE SAMPLE']);
+    rows.unshift(['0', 'NAMA PANJANG SEKALI']);
+    const wb = await read(await write('sample.xlsx', ['NO', 'NAMA'], rows));
+    const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+    expect(sheet.columns.map((c) => c.width)).toEqual([widthFor(5), widthFor(19)]);
+    expect(values(sheet).slice(1)).toEqual(rows);
   });
 
   it('computes the same CRC-32 as zlib, with or without a running value', () => {
