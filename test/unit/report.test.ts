@@ -4,6 +4,7 @@ import type { RowOutcome } from '../../src/outcome/row-outcome.js';
 import type { Field } from '../../src/schema/fields.js';
 import { BASE, row } from '../helpers/rows.js';
 import { neutralizeCell } from '../../src/io/neutralize.js';
+import { SummaryCounter } from '../../src/report/summary.js';
 import { looksLikeFooterLine } from '../../src/pipeline/footer.js';
 
 describe('neutralizeCell', () => {
@@ -87,5 +88,16 @@ describe('place names in submission.csv and audit.csv', () => {
     expect(auditRow(outcome(known))).toHaveLength(7);
     expect(auditRow(outcome({ ...known, disposition: 'rejected' }), true).slice(7)).toEqual(['', '']);
     expect(auditRow(outcome({}), true).slice(7)).toEqual(['', '']);
+  });
+
+  it('counts a kecamatan under the name the submission writes, whichever spelling came first', () => {
+    const counter = new SummaryCounter();
+    counter.add(outcome(known));
+    counter.add(outcome({ ...known, row: row({ ...BASE, kecamatan: 'Pondokgede' }) }));
+    counter.add(outcome({ row: row({ ...BASE, kecamatan: 'Cibubur' }) }));
+    expect([...counter.byKecamatan.values()].map((k) => [k.name, k.rows])).toEqual([
+      ['PONDOKGEDE', 2],
+      ['CIBUBUR', 1],
+    ]);
   });
 });
