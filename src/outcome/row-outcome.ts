@@ -1,6 +1,7 @@
 /** What the batch decided about one input row: the only thing reports are written from. */
 import type { Evidence } from '../match/compare.js';
 import type { RatedFinding } from '../rules/types.js';
+import type { PlaceNames } from '../schema/region-table.js';
 import type { PreparedRow } from '../schema/row.js';
 
 export type Disposition = 'accepted' | 'rejected' | 'review';
@@ -24,4 +25,6 @@ export interface RowOutcome {
   readonly matchEvidence: readonly Evidence['kind'][];
   /** Another row is held for review as a probable duplicate of this one: review.html shows this row beside it. */
   readonly matchPartner: boolean;
+  /** KECAMATAN and KELURAHAN by their official names, when --region knows the kecamatan; else null (both as typed). */
+  readonly place: PlaceNames | null;
 }

@@ -4,7 +4,7 @@ import { formatMessage, type Lang } from '../i18n/messages.js';
 import type { OutputFiles } from '../io/output-files.js';
 import { openSheet, type SheetSink } from '../io/xlsx-sheets.js';
 import {
-  AUDIT_HEADER,
+  auditHeader,
   type ColumnUnion,
   REJECTED_META,
   REVIEW_META,
@@ -42,6 +42,8 @@ export function createFileSink(
   xlsx: boolean,
   /** Inputs in the batch: with one, its rejection workbook is rejected.xlsx byte for byte. */
   inputs: number,
+  /** With --region: audit.csv keeps the place names typed where the submission writes official ones. */
+  officialNames: boolean,
 ): OutcomeSink & { reviewPage(meta: ReviewPageMeta): ReviewPageModel } {
   let union: ColumnUnion = { headers: [], positions: [] };
   let rejectedHeader: string[] = [];
@@ -65,7 +67,7 @@ export function createFileSink(
       await files.writeRow('submission.csv', submissionHeader);
       await files.writeRow('rejected.csv', rejectedHeader);
       await files.writeRow('review.csv', reviewHeader);
-      await files.writeRow('audit.csv', AUDIT_HEADER);
+      await files.writeRow('audit.csv', auditHeader(officialNames));
       if (xlsx) {
         await sheet('submission.xlsx', 'submission', submissionHeader);
         await sheet('rejected.xlsx', formatMessage(lang, 'sheet.rejected'), rejectedHeader);
@@ -75,7 +77,7 @@ export function createFileSink(
     // Each row is neutralised once, in place: its CSV line and its workbook row get the same cells.
     write(o: RowOutcome) {
       review.add(o);
-      const audit = files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o)));
+      const audit = files.writeNeutralRow('audit.csv', neutralizeRow(auditRow(o, officialNames)));
       if (o.disposition === 'accepted') {
         const row = neutralizeRow(submissionRow(o, template));
         return settle(audit, settle(files.writeNeutralRow('submission.csv', row), sheets.get('submission.xlsx')?.addRow(row)));

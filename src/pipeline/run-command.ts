@@ -52,7 +52,7 @@ export async function runCommand(input: CommandInput): Promise<SummaryJson> {
     files = await OutputFiles.open(outDir, csv);
   }
   try {
-    const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false, input.inputs.length) : null;
+    const sink = files ? createFileSink(files, input.config.template, input.lang, input.xlsx ?? false, input.inputs.length, input.region !== null) : null;
     const result = await runBatch(
       {
         inputs: input.inputs,

@@ -11,6 +11,12 @@ import type { RatedFinding } from '../rules/types.js';
 import type { RowOutcome } from '../outcome/row-outcome.js';
 
 export const AUDIT_HEADER = ['source_file', 'source_line', 'disposition', 'reason_codes', 'warnings', 'nik', 'duplicate_of'];
+/**
+ * Beyond the SPEC's seven, at the end and with --region only (a run without one writes the same
+ * file as before): the KECAMATAN and KELURAHAN cells as typed where submission.csv writes the
+ * official name instead. Scripts that read the first seven columns read them unchanged.
+ */
+export const AUDIT_PLACE = ['kecamatan_typed', 'kelurahan_typed'];
 export const REJECTED_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'duplicate_of'];
 /** match_nik and decision go beyond the SPEC's list: the review round trip is keyed by NIK pair. */
 export const REVIEW_META = ['source_file', 'source_line', 'reason_codes', 'reasons', 'match_with', 'match_score', 'match_nik', 'decision'];
@@ -77,16 +83,20 @@ export function auditNik(o: RowOutcome): string {
   return nik.wellFormed ? nik.digits : nik.raw;
 }
 
-export function auditRow(o: RowOutcome): string[] {
-  return [
-    o.sourceFile,
-    String(o.sourceLine),
-    o.disposition,
-    codes(o.findings, false),
-    codes(o.findings, true),
-    auditNik(o),
-    o.duplicateOf,
-  ];
+export function auditHeader(officialNames: boolean): string[] {
+  return officialNames ? [...AUDIT_HEADER, ...AUDIT_PLACE] : AUDIT_HEADER;
+}
+
+/** The cell as typed (cleaned) where the submission writes another name; '' where it writes this one, or nothing. */
+function typedWhereRenamed(o: RowOutcome, field: 'kecamatan' | 'kelurahan'): string {
+  const typed = o.row.values[field];
+  return o.place && o.disposition === 'accepted' && o.place[field] !== typed ? typed : '';
+}
+
+export function auditRow(o: RowOutcome, officialNames = false): string[] {
+  const row = [o.sourceFile, String(o.sourceLine), o.disposition, codes(o.findings, false), codes(o.findings, true), auditNik(o), o.duplicateOf];
+  if (officialNames) row.push(typedWhereRenamed(o, 'kecamatan'), typedWhereRenamed(o, 'kelurahan'));
+  return row;
 }
 
 function originalCells(o: RowOutcome, union: ColumnUnion): string[] {
@@ -131,6 +141,7 @@ export function submissionValue(o: RowOutcome, field: Field): string {
   if (field === 'no_hp') return row.phone ? row.phone.normalized || row.values.no_hp : '';
   if (field === 'jenis_kelamin') return parseSex(row.values.jenis_kelamin) ?? row.values.jenis_kelamin;
   if (field === 'tanggal_lahir') return resolveBirthDate(o);
+  if (field === 'kecamatan' || field === 'kelurahan') return o.place ? o.place[field] : row.values[field];
   if (field === 'no_kk') {
     const kk = row.values.no_kk;
     return kk === '' ? '' : normalizeNik(kk).digits;

@@ -54,11 +54,12 @@ export class SummaryCounter {
     let f = this.byFile.get(o.fileIndex);
     if (!f) this.byFile.set(o.fileIndex, (f = emptyCounts()));
     bump(f, o.disposition);
-    // Kecamatan as people write it varies (Pondok Gede, PONDOKGEDE): count under the folded name.
+    // Kecamatan as people write it varies (Pondok Gede, PONDOKGEDE): count under the folded name,
+    // shown by the name the submission writes when --region knows it, else as first typed.
     const name = o.row.values.kecamatan;
     const key = name === '' ? '' : foldKecamatan(name);
     let k = this.byKecamatan.get(key);
-    if (!k) this.byKecamatan.set(key, (k = { name: name === '' ? '(kosong)' : name.toUpperCase(), ...emptyCounts() }));
+    if (!k) this.byKecamatan.set(key, (k = { name: name === '' ? '(kosong)' : (o.place?.kecamatan ?? name.toUpperCase()), ...emptyCounts() }));
     bump(k, o.disposition);
     if (o.findings.length === 0) return;
     const seen = new Set<ReasonCode>();

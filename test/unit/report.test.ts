@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBirthDate, submissionValue, unionColumns } from '../../src/report/csv-rows.js';
+import { auditHeader, auditRow, resolveBirthDate, submissionValue, unionColumns } from '../../src/report/csv-rows.js';
 import type { RowOutcome } from '../../src/outcome/row-outcome.js';
 import type { Field } from '../../src/schema/fields.js';
 import { BASE, row } from '../helpers/rows.js';
 import { neutralizeCell } from '../../src/io/neutralize.js';
+import { SummaryCounter } from '../../src/report/summary.js';
 import { looksLikeFooterLine } from '../../src/pipeline/footer.js';
 
 describe('neutralizeCell', () => {
@@ -65,5 +66,38 @@ describe('submission values', () => {
     expect(submissionValue(outcome({ jenis_kelamin: 'Perempuan' }), 'jenis_kelamin')).toBe('P');
     expect(submissionValue(outcome({ no_hp: '+62 812-3456-7801' }), 'no_hp')).toBe('081234567801');
     expect(submissionValue(outcome({ nik: "'9171 0155 0590 0001" }), 'nik')).toBe('9171015505900001');
+  });
+});
+
+describe('place names in submission.csv and audit.csv', () => {
+  const typed = { kecamatan: 'KEC. PONDOK GEDE', kelurahan: 'JATIBENING' };
+  const outcome = (over: Partial<RowOutcome>) =>
+    ({ sourceFile: 'kec-a.csv', sourceLine: 5, findings: [], disposition: 'accepted', duplicateOf: '', row: row({ ...BASE, ...typed }), place: null, ...over }) as RowOutcome;
+  const known = { place: { kecamatan: 'PONDOKGEDE', kelurahan: 'JATIBENING' } };
+
+  it('writes the official names where the place is known, the cells as typed where not', () => {
+    expect(submissionValue(outcome(known), 'kecamatan')).toBe('PONDOKGEDE');
+    expect(submissionValue(outcome(known), 'kelurahan')).toBe('JATIBENING');
+    expect(submissionValue(outcome({}), 'kecamatan')).toBe('KEC. PONDOK GEDE');
+  });
+
+  it('keeps in audit.csv, after the seven columns, what was typed where the submission writes another name', () => {
+    expect(auditHeader(true)).toEqual([...auditHeader(false), 'kecamatan_typed', 'kelurahan_typed']);
+    expect(auditRow(outcome(known), true)).toEqual(['kec-a.csv', '5', 'accepted', '', '', '3275084507850001', '', 'KEC. PONDOK GEDE', '']);
+    // Without --region the line is the seven columns of before; a row not submitted renames nothing.
+    expect(auditRow(outcome(known))).toHaveLength(7);
+    expect(auditRow(outcome({ ...known, disposition: 'rejected' }), true).slice(7)).toEqual(['', '']);
+    expect(auditRow(outcome({}), true).slice(7)).toEqual(['', '']);
+  });
+
+  it('counts a kecamatan under the name the submission writes, whichever spelling came first', () => {
+    const counter = new SummaryCounter();
+    counter.add(outcome(known));
+    counter.add(outcome({ ...known, row: row({ ...BASE, kecamatan: 'Pondokgede' }) }));
+    counter.add(outcome({ row: row({ ...BASE, kecamatan: 'Cibubur' }) }));
+    expect([...counter.byKecamatan.values()].map((k) => [k.name, k.rows])).toEqual([
+      ['PONDOKGEDE', 2],
+      ['CIBUBUR', 1],
+    ]);
   });
 });

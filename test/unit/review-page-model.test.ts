@@ -25,6 +25,7 @@ function outcome(line: number, values: Partial<Record<Field, string>>, over: Par
     matchNik: '',
     matchEvidence: [],
     matchPartner: false,
+    place: null,
     ...over,
   };
 }

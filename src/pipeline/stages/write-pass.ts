@@ -14,6 +14,7 @@ import type { RowOutcome } from '../../outcome/row-outcome.js';
 import { REJECTED_META, REVIEW_META, unionColumns } from '../../report/csv-rows.js';
 import { MAX_REVIEW_ITEMS } from '../../report/review-page-model.js';
 import { SummaryCounter } from '../../report/summary.js';
+import { officialPlace } from '../../schema/region-table.js';
 import { evaluateRow } from '../../rules/index.js';
 import type { BatchOptions, OutcomeSink } from '../batch-types.js';
 import { type ScannedRecord, scanRecords, skippedText } from '../scan.js';
@@ -97,6 +98,7 @@ export async function writePass(
       matchNik: cross.matchNik,
       matchEvidence: cross.matchEvidence,
       matchPartner: partners.has(ord),
+      place: ctx.region && officialPlace(ctx.region, row.values.kecamatan, row.values.kelurahan),
     };
   };
 
