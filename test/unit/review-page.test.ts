@@ -21,7 +21,8 @@ function dataBlock(html: string): string {
   const start = html.indexOf(DATA_OPEN);
   expect(start).toBeGreaterThan(0);
   const from = start + DATA_OPEN.length;
-  const end = html.toLowerCase().indexOf('</script', from);
+  // Not html.toLowerCase(): it changes lengths ('İ' lowers to two code units), so its indexes miss.
+  const end = from + html.slice(from).search(/<\/script/i);
   return html.slice(from, end);
 }
 
