@@ -244,9 +244,15 @@ describe('signals and closed pipes, without a terminal', () => {
       const t0 = Date.now();
       child.kill('SIGTERM');
       const result = await Promise.race([exit, new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
-      expect(result, 'still running 20 s after SIGTERM').toEqual({ code: 143, signal: null });
+      expect(result, 'still running 20 s after SIGTERM').not.toBeNull();
       expect(Date.now() - t0).toBeLessThan(15_000);
-      expect(stderr).toContain('Dihentikan oleh sinyal SIGTERM.');
+      // On a loaded machine the run may end on its own (exit 3) as the signal arrives, or the signal
+      // may land while the modules load (the launcher's own line): either way an end with its message.
+      if (result?.code === 3) expect(stderr).toContain('/proc/umkm-clean-');
+      else {
+        expect(result).toEqual({ code: 143, signal: null });
+        expect(stderr).toMatch(/Dihentikan oleh sinyal SIGTERM\.|umkm-clean: Dihentikan \/ stopped\./);
+      }
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
