@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSI, runCli, type CliResult } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-e2e-'));
@@ -56,7 +57,7 @@ describe('clean on the demo exports', () => {
 
   it('accounts for every row exactly once in audit.csv', () => {
     const audit = readCsv(join(out, 'audit.csv'));
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const summary = readSummary(out);
     expect(audit).toHaveLength(summary.totals.rows);
     const keys = audit.map((r) => `${r.source_file}:${r.source_line}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -93,7 +94,7 @@ describe('clean on the demo exports', () => {
   });
 
   it('records the SHA-256 of every input and output in the manifest', () => {
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const summary = readSummary(out);
     const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
     for (const name of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) {
       expect(summary.manifest.outputs[name], name).toBe(sha(join(out, name)));
@@ -139,7 +140,7 @@ describe('clean options and modes', () => {
     const run = runCli([...demoArgs(out), '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^umkm-clean: PERINGATAN kec-rawalumbu\.csv/);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+    expect(JSON.parse(run.stdout)).toEqual(readSummary(out));
   });
 
   it('--quiet prints nothing but the loud warning on stderr, --lang en prints English', () => {
@@ -298,7 +299,7 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     const run = runCli(['clean', f, '--out', out, '--quiet']);
     expect(run.code).toBe(0);
     expect(readFileSync(join(out, 'audit.csv'), 'utf8')).toBe('source_file,source_line,disposition,reason_codes,warnings,nik,duplicate_of\r\n');
-    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).totals).toMatchObject({ rows: 0, accepted: 0, balanced: true });
+    expect(readSummary(out).totals).toMatchObject({ rows: 0, accepted: 0, balanced: true });
   });
 
   it('a 50 MB line (one enormous cell) is read and accounted for', () => {

@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-decisions-'));
@@ -52,7 +53,7 @@ describe('review round trip', () => {
       duplicate_of: 'kec-pondokgede.csv:5',
     });
     expect(audit(out, 'kec-pondokgede.csv', '5')).toMatchObject({ disposition: 'accepted' });
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const summary = readSummary(out);
     expect(summary.lists.decisions).toEqual([{ file: 'review-SAMA.csv', sama: 1, beda: 0, notices: [] }]);
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { ROOT } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-demo-'));
@@ -26,7 +27,7 @@ describe('npm run demo', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Baris data\s+40\n/);
     expect(r.stdout).toMatch(/Diterima \(submission\.csv\)\s+19\n/);
-    const summary = JSON.parse(readFileSync(join(tmp, 'out', 'summary.json'), 'utf8'));
+    const summary = readSummary(tmp, 'out');
     expect(summary.options.as_of).toBe('2021-05-20');
   });
 });

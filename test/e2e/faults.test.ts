@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL, recoverOutputs } from '../../src/io/output-files.js';
 import { generateBatch, synthCsvLine } from '../../src/synth/generate.js';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { BIN } from '../helpers/paths.js';
 
 const KILLS = Number(process.env.KILL_RUNS ?? 50);
@@ -30,7 +31,7 @@ const CSVS = ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv'];
 
 /** The five files agree with each other: summary.json's checksums are those of the CSVs beside it. */
 function consistentRun(out: string): { rows: number } {
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  const summary = readSummary(out);
   for (const name of CSVS) expect(sha(join(out, name)), name).toBe(summary.manifest.outputs[name]);
   return { rows: summary.totals.rows };
 }

@@ -3,11 +3,12 @@
  * row of 20,000 cells or 180 MB end in bounded time as exit 3 with file and line, no stack trace,
  * nothing left in --out or TMPDIR; a 240-character input name just works. Built here, not committed.
  */
-import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { refusalKit } from '../helpers/refused.js';
 import { sampleRows } from '../helpers/zip.js';
 
@@ -77,7 +78,7 @@ describe('CSV limits', () => {
       const workbooks = readdirSync(out).filter((f) => f.startsWith('rejected-'));
       expect(workbooks).toHaveLength(1);
       expect(Buffer.byteLength(workbooks[0] as string)).toBeLessThanOrEqual(255);
-      expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).manifest.workbooks).toContain(workbooks[0]);
+      expect(readSummary(out).manifest.workbooks).toContain(workbooks[0]);
     }
   });
 });

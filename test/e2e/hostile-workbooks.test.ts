@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { refusalKit, STACK } from '../helpers/refused.js';
 import { buildZip, sampleRows, sharedStringsXml, sheetXml, workbookParts, type ZipPart } from '../helpers/zip.js';
 
@@ -32,7 +33,7 @@ describe('damaged workbooks', () => {
     const r = runCli(['clean', file, '--out', out, '--as-of', '2021-05-20', '--quiet', '--no-xlsx'], { env: { TMPDIR: scratch } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).totals.rows).toBe(3_000);
+    expect(readSummary(out).totals.rows).toBe(3_000);
     expect(readdirSync(scratch)).toEqual([]);
   });
 

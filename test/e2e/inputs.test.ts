@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-inputs-'));
@@ -27,7 +28,7 @@ beforeAll(() => {
 const common = ['--region', '32.75', '--as-of', '2021-05-20', '--quiet'];
 const lists = ['--received', join('daftar', 'sudah-*.csv'), '--exclude', join('daftar', 'pengecualian-???.csv')];
 const audit = (out: string) => readFileSync(join(tmp, out, 'audit.csv'), 'utf8');
-const summary = (out: string) => JSON.parse(readFileSync(join(tmp, out, 'summary.json'), 'utf8'));
+const summary = (out: string) => readSummary(tmp, out);
 
 describe('patterns and folders the shell did not expand', () => {
   let explicit: string;

@@ -4,11 +4,12 @@
  * another folder: --help, and a clean of the demo exports.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, ROOT } from '../helpers/paths.js';
+import { readSummary } from '../helpers/summary-schema.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-package-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -104,7 +105,7 @@ describe('the packed tarball, installed', () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.totals).toMatchObject({ rows: 40, accepted: 19 });
-    const written = JSON.parse(readFileSync(join(elsewhere, 'hasil', 'summary.json'), 'utf8'));
+    const written = readSummary(elsewhere, 'hasil');
     expect(written.totals).toEqual(summary.totals);
     for (const f of ['submission.csv', 'submission.xlsx', 'report.html', 'review.html']) expect(existsSync(join(elsewhere, 'hasil', f))).toBe(true);
   });

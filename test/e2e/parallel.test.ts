@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBatch, SYNTH_HEADER, synthCsvLine } from '../../src/synth/generate.js';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-parallel-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -26,7 +27,7 @@ describe('scan and candidate pairs on two threads', () => {
         env: { UMKM_CLEAN_PARALLEL_MIN_ROWS: minRows },
       });
       expect(r.code, r.stderr).toBe(0);
-      return JSON.parse(readFileSync(join(tmp, out, 'summary.json'), 'utf8')) as {
+      return readSummary(tmp, out) as {
         matching: Record<string, unknown>;
         threads: { scan: number; match: number };
       };

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html-report.js';
 import type { SummaryJson } from '../../src/report/summary-json.js';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-report-locale-'));
@@ -21,7 +22,7 @@ const exports = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt
 describe('report.html', () => {
   const out = join(tmp, 'hasil');
   const run = runCli(['clean', ...exports, '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet']);
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as SummaryJson;
+  const summary = readSummary(out) as SummaryJson;
   const big: SummaryJson = {
     ...summary,
     started_at: '2026-12-02T03:09:43.704Z',

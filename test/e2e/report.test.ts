@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
@@ -45,7 +46,7 @@ describe.skipIf(!CHROMIUM)('report.html in headless chromium', () => {
   beforeAll(() => {
     const inputs = ['kec-pondokgede.csv', 'kec-bekasi-barat.csv', 'kec-jatiasih.txt', 'kec-rawalumbu.csv'].map((f) => join(DEMO, f));
     expect(runCli(['clean', ...inputs, '--region', '32.75', '--as-of', '2021-05-20', '--out', out, '--quiet']).code).toBe(0);
-    summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as Summary;
+    summary = readSummary(out) as Summary;
     dom = chromium(['--dump-dom', pathToFileURL(join(out, 'report.html')).href]);
   });
 

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../../src/io/output-files.js';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { BIN, DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-shared-'));
@@ -85,6 +86,7 @@ describe('links planted in a shared --out', () => {
     if (child.pid < range[0] || child.pid > range[1]) console.log(`the run's PID ${child.pid} fell outside the planted range ${range.join('-')}`);
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
+    readSummary(out);
     check();
     expect(readdirSync(out).filter((f) => /^\.umkm-clean-\d+-/.test(f))).toEqual([]);
   });
@@ -159,7 +161,7 @@ describe('outputs of earlier runs', () => {
     expect(clean([A, B, '--out', out]).code).toBe(0);
     expect(clean([A, '--out', out]).code).toBe(0);
     expect(xlsx()).toEqual(['rejected-kec-pondokgede.xlsx', 'rejected.xlsx', 'review.xlsx', 'submission.xlsx']);
-    const manifest = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).manifest;
+    const manifest = readSummary(out).manifest;
     expect([...manifest.workbooks].sort()).toEqual(xlsx());
     expect(readFileSync(join(out, 'catatan.txt'), 'utf8')).toBe('mine');
   });
@@ -184,7 +186,7 @@ describe('runs committing into one folder at once', () => {
       });
     for (let k = 0; k < 10; k++) {
       expect(await Promise.all([run([A, B]), run([A, '--no-xlsx'])])).toEqual([0, 0]);
-      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      const summary = readSummary(out);
       for (const name of ['submission.csv', 'rejected.csv', 'review.csv', 'audit.csv']) expect(sha(join(out, name)), name).toBe(summary.manifest.outputs[name]);
       expect(readdirSync(out).filter((f) => f.endsWith('.xlsx')).sort()).toEqual([...summary.manifest.workbooks].sort());
       expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -200,6 +202,7 @@ describe('the folder itself', () => {
     });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+    readSummary(out);
     for (const d of [join(tmp, 'baru'), join(tmp, 'baru', 'dalam'), out]) expect(statSync(d).mode & 0o777, d).toBe(0o700);
     for (const f of readdirSync(out)) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600);
   });

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateBatch, synthCsvLine } from '../../src/synth/generate.js';
 import { runCli } from '../helpers/cli.js';
 import { BIN, ROOT } from '../helpers/paths.js';
+import { readSummary } from '../helpers/summary-schema.js';
 
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-terminal-'));
@@ -156,6 +157,7 @@ describe.skipIf(!SCRIPT)('on a terminal', () => {
       signal: null,
     });
     expect(run.screen()).toContain('Ringkasan umkm-clean');
+    readSummary(out);
     // No cursor movement: the summary and nothing drawn over it.
     expect(run.screen()).not.toMatch(/\u001b\[\d*[ABK]/);
   }, 40_000);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBatch, SYNTH_HEADER, synthCsvLine } from '../../src/synth/generate.js';
 import { ROOT } from '../helpers/paths.js';
+import { readSummary } from '../helpers/summary-schema.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-worker-failure-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,7 +37,7 @@ describe('a failing worker', () => {
         timeout: 60_000,
       });
       expect(r.status, r.stderr).toBe(0);
-      const summary = JSON.parse(readFileSync(join(tmp, out, 'summary.json'), 'utf8')) as {
+      const summary = readSummary(tmp, out) as {
         threads: { scan: number; match: number };
         worker_fallbacks?: string[];
         matching: { possible_duplicates: number };

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellText } from '../../src/io/read-xlsx.js';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-xlsx-in-'));
@@ -48,7 +49,7 @@ describe('xlsx inputs', () => {
       ['4', 'rejected', 'NIK_EXCEL_MANGLED', '3.27508E+15'],
     ]);
     expect(readCsv(join(out, 'submission.csv'))[0]).toMatchObject({ NIK: '3275084507850001', NO_HP: '081234567801' });
-    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const summary = readSummary(out);
     expect(summary.files[0]).toMatchObject({ format: 'xlsx', header_line: 2, rows: 2 });
   });
 

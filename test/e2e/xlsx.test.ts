@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { readSummary } from '../helpers/summary-schema.js';
 import { DEMO } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-xlsx-'));
@@ -102,7 +103,7 @@ describe('spreadsheet outputs', () => {
     const rejected = parse(readFileSync(join(one, 'rejected.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rejected.length).toBeGreaterThan(0);
     expect(lines).toEqual(rejected.map((r) => r.source_line));
-    const summary = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
+    const summary = readSummary(one);
     expect(summary.manifest.workbooks).toEqual(['submission.xlsx', 'rejected.xlsx', 'review.xlsx', 'rejected-kec-bekasi-barat.xlsx']);
 
     // Only accepted rows: no rejection workbook to send back.
@@ -110,13 +111,13 @@ describe('spreadsheet outputs', () => {
     writeFileSync(clean, 'NIK,NAMA,ALAMAT,BIDANG USAHA,NO HP\r\n3275014101800001,SITI AMINAH,JL. MAWAR 1,WARUNG,081234567890\r\n');
     const none = join(tmp, 'none');
     expect(runCli(['clean', clean, '--as-of', '2021-05-20', '--out', none, '--quiet']).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(none, 'summary.json'), 'utf8')).manifest.workbooks).toEqual(['submission.xlsx', 'rejected.xlsx', 'review.xlsx']);
+    expect(readSummary(none).manifest.workbooks).toEqual(['submission.xlsx', 'rejected.xlsx', 'review.xlsx']);
   });
 
   it('--no-xlsx writes the CSVs only', () => {
     const plain = join(tmp, 'plain');
     expect(runCli(['clean', join(DEMO, files[0] as string), '--out', plain, '--quiet', '--no-xlsx']).code).toBe(0);
-    const summary = JSON.parse(readFileSync(join(plain, 'summary.json'), 'utf8'));
+    const summary = readSummary(plain);
     expect(summary.manifest.workbooks).toEqual([]);
   });
 });

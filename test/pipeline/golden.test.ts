@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../src/config/parse-config.js';
 import { loadRegion } from '../../src/io/load-regions.js';
 import { runCommand } from '../../src/pipeline/run-command.js';
 import { EXPECTED_FILES, loadGoldenCases, readExpected, stableSummary, writeExpected } from '../helpers/golden.js';
+import { assertSummary } from '../helpers/summary-schema.js';
 
 const update = process.env.UPDATE_GOLDEN === '1';
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-golden-'));
@@ -38,8 +39,10 @@ describe.each(loadGoldenCases())('golden case $name', (c) => {
     for (const name of EXPECTED_FILES) {
       const got = readFileSync(join(out, name), 'utf8');
       if (update) writeExpected(c, name, name === 'summary.json' ? `${JSON.stringify(stableSummary(got), null, 2)}\n` : got);
-      if (name === 'summary.json') expect(stableSummary(got), name).toEqual(JSON.parse(readExpected(c, name)));
-      else expect(got, name).toBe(readExpected(c, name));
+      if (name === 'summary.json') {
+        assertSummary(JSON.parse(got), `golden case ${c.name}'s summary.json`);
+        expect(stableSummary(got), name).toEqual(JSON.parse(readExpected(c, name)));
+      } else expect(got, name).toBe(readExpected(c, name));
     }
   });
 });

@@ -13,6 +13,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config/parse-config.js';
 import { runCommand } from '../../src/pipeline/run-command.js';
+import { readSummary } from '../helpers/summary-schema.js';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 const tmp = mkdtempSync(join(tmpdir(), 'umkm-prop-'));
@@ -120,6 +121,7 @@ describe('pipeline properties', () => {
         const audit = read('audit.csv');
         expect(audit).toHaveLength(data.length);
         expect(summary.totals.rows).toBe(data.length);
+        readSummary(dir);
         expect(summary.totals.accepted + summary.totals.rejected + summary.totals.review).toBe(data.length);
         expect(audit.map((a) => Number(a.source_line))).toEqual(startLine);
         audit.forEach((a, i) => {
