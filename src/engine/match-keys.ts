@@ -10,7 +10,7 @@
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
 import type { BirthDate, MatchRecord } from '../match/match-record.js';
-import { compareBirth, compareIds } from '../match/compare.js';
+import { compareBirth, type Evidence } from '../match/compare.js';
 import type { Levels } from '../match/evidence.js';
 
 type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
@@ -214,13 +214,12 @@ export class MatchKeyStore {
   }
 
   /**
-   * The best levels rows i and j could compare to, from their keys alone: ids, birth dates,
+   * The best levels rows i and j (whose ids compare as `id`) could compare to, from their keys alone: ids, birth dates,
    * phones and kelurahan exactly; the name the same when its folded tokens are (else similar at
    * best); the address the same at best when both have one.
    */
-  bestLevels(i: number, j: number, a: IdFacts, b: IdFacts, nikDates: boolean): Levels {
+  bestLevels(i: number, j: number, id: Evidence | null, a: IdFacts, b: IdFacts): Levels {
     const levels: Levels = {};
-    const id = compareIds(a, b, nikDates);
     if (id) levels.id = id.kind;
     const ni = this.fullName.get(i);
     const nj = this.fullName.get(j);
