@@ -4,12 +4,13 @@
  */
 import { serveChannel, Transfer } from '../threads/channel.js';
 import { familyPairs } from './candidates.js';
-import { type FamilyOptions, type KeyArrays, keyFamilies, MatchKeyStore } from './match-keys.js';
+import type { BlockingOptions } from '../match/compare.js';
+import { type KeyArrays, keyFamilies, MatchKeyStore } from './match-keys.js';
 
 export interface CandidatesJob {
   readonly arrays: KeyArrays;
   readonly members: Uint32Array;
-  readonly options: FamilyOptions;
+  readonly options: BlockingOptions;
   readonly familyIndices: readonly number[];
 }
 

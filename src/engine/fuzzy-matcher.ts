@@ -174,7 +174,7 @@ export function findPossibleDuplicates(
   const { pairs, stats: cand } = candidatePairs(
     records.length,
     (ord) => store.present.get(ord) !== 0,
-    keyFamilies(store, { area: profile.blockOnArea, withinIdRegion: profile.blockWithinIdRegion }),
+    keyFamilies(store, profile.blocking),
   );
   const stats: MatchStats = { ...cand, records: records.length, comparisons: 0, matches: 0, decidedDifferent: 0 };
   const toCompare = dropFarPairs(pairs, store, different, stats, profile);

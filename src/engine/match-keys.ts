@@ -10,7 +10,7 @@
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
 import type { BirthDate, MatchRecord } from '../match/match-record.js';
-import { compareBirth, type Evidence } from '../match/compare.js';
+import { type BlockingOptions, compareBirth, type Evidence } from '../match/compare.js';
 import type { Levels } from '../match/evidence.js';
 
 type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
@@ -292,14 +292,8 @@ export interface KeyFamily {
 export const MAX_ID_BLOCK = 60;
 export const MAX_EVIDENCE_BLOCK = 16;
 
-export interface FamilyOptions {
-  /** Block on kelurahan + full name too. */
-  readonly area: boolean;
-  /** Birth-and-name-part and address keys only meet within the id's first six digits. */
-  readonly withinIdRegion: boolean;
-}
 
-export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily[] {
+export function keyFamilies(s: MatchKeyStore, options: BlockingOptions): KeyFamily[] {
   const scope = (ord: number, tag: number) => (options.withinIdRegion ? Math.floor(s.idHi.get(ord) / 100) * 1000 + tag : tag);
   const hasId = (ord: number) => (s.present.get(ord) & NO_ID) === 0;
   /** A key per name prefix, two at most, written at out[n]; returns the new count. */
@@ -324,10 +318,12 @@ export function keyFamilies(s: MatchKeyStore, options: FamilyOptions): KeyFamily
     const kk = s.kkHi.get(ord);
     return kk ? withPrefixes(ord, (kk - 1) * 1e8 + s.kkLo.get(ord), 100, out, n) : n;
   }, 4);
-  add('birth', MAX_EVIDENCE_BLOCK, (ord, out) => {
-    const b = s.birth.get(ord);
-    return b ? withPrefixes(ord, b, scope(ord, 200), out, 0) : 0;
-  });
+  if (options.birthWithNamePart) {
+    add('birth', MAX_EVIDENCE_BLOCK, (ord, out) => {
+      const b = s.birth.get(ord);
+      return b ? withPrefixes(ord, b, scope(ord, 200), out, 0) : 0;
+    });
+  }
   // Across the whole batch: one person's stated birth date and folded name (a KK or a wholly
   // other NIK typed for them carries another region), and their phone with a name part.
   add('birth-name', MAX_EVIDENCE_BLOCK, (ord, out) => {

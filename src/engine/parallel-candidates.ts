@@ -5,7 +5,8 @@
  * TypeScript sources, where no built worker exists) stay on one thread.
  */
 import { eligibleMembers, type CandidateStats, familyPairs, type FamilyPairs, mergePairs } from './candidates.js';
-import { type FamilyOptions, keyFamilies, type MatchKeyStore } from './match-keys.js';
+import type { BlockingOptions } from '../match/compare.js';
+import { keyFamilies, type MatchKeyStore } from './match-keys.js';
 import { runJob } from '../threads/channel.js';
 import { builtWorker, type Fallback, fallbackOf, parallelMinRows } from '../threads/workers.js';
 import type { CandidatesJob } from './candidates-worker.js';
@@ -14,7 +15,7 @@ export async function candidatePairsParallel(
   rows: number,
   eligible: (ord: number) => boolean,
   keys: MatchKeyStore,
-  options: FamilyOptions,
+  options: BlockingOptions,
 ): Promise<{ pairs: Float64Array; stats: CandidateStats; threads: number; fallbacks: Fallback[] }> {
   const families = keyFamilies(keys, options);
   const members = eligibleMembers(rows, eligible);

@@ -19,7 +19,7 @@ describe('dropFarPairs', () => {
     const { records } = toMatchRecords(generateBatch({ rows: 20_000, seed: 9 }));
     const store = new MatchKeyStore();
     for (const [i, r] of records.entries()) store.add(i, r);
-    const families = keyFamilies(store, { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion });
+    const families = keyFamilies(store, NIK_PROFILE.blocking);
     const { pairs } = candidatePairs(records.length, (ord) => store.present.get(ord) !== 0, families);
     // BEDA on every 50th pair, kept or dropped.
     const different = new Set<string>();

@@ -193,7 +193,7 @@ describe('findPossibleDuplicates', () => {
     ];
     const store = new MatchKeyStore();
     for (const [i, r] of rows.entries()) store.add(i, r);
-    const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store, { area: false, withinIdRegion: true }));
+    const { pairs } = candidatePairs(rows.length, () => true, keyFamilies(store, NIK_PROFILE.blocking));
     // The far NIK meets nobody, and another name does not meet a neighbouring serial.
     expect([...pairs].map(unpackPair)).toEqual([
       [0, 1],

@@ -102,7 +102,7 @@ export async function resolveStage(
     // A kept copy of each NIK, and the rows keyed without a NIK.
     (ord) => (keeper[ord] === 1 || keys.noId(ord)) && keys.present.get(ord) !== 0 && !confirmed.has(ord),
     keys,
-    { area: NIK_PROFILE.blockOnArea, withinIdRegion: NIK_PROFILE.blockWithinIdRegion },
+    NIK_PROFILE.blocking,
   );
   const stats: MatchStats = { ...candidates.stats, records: rows, comparisons: 0, matches: 0, decidedDifferent: 0 };
   // Pairs their keys show cannot pass the gates are never proposed: not compared, their rows not read back.
