@@ -49,7 +49,8 @@ export function matchRowOf(ord: number, row: PreparedRow, valid: boolean, filled
   const b = statedBirth(row);
   return {
     ord,
-    nik: row.nik?.digits ?? '',
+    // A row without a well-formed NIK is keyed without one (never put in the NIK table).
+    nik: row.nik?.wellFormed ? row.nik.digits : '',
     valid,
     filled,
     nama: v.nama,

@@ -1,7 +1,7 @@
 /**
  * The same person under any NIK, on exports as most kecamatan send them: no No. KK column. A
- * family card typed in the NIK column and a NIK with two typing errors are found and explained
- * through the built binary; a household member, a twin and a namesake are not proposed.
+ * family card typed in the NIK column, a NIK with two typing errors and a NIK a digit short are
+ * found and explained through the built binary; a household member, a twin and a namesake are not proposed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const first = [
   '3275081705800021,AHMAD FAUZI,17-05-1980,JL. ANGGREK NO. 1,JATIMAKMUR,PONDOKGEDE,SABLON,081355550001',
   // Line 7: NURHAYATI, a woman born 21 January 1970.
   '3275016101700002,NURHAYATI,21-01-1970,GG. MANGGA NO. 7,BEKASI JAYA,BEKASI TIMUR,MENJAHIT,085711112222',
+  // Line 8: DEDE KURNIASIH, a woman born 4 March 1975.
+  '3275014403750006,DEDE KURNIASIH,04-03-1975,JL. DAHLIA NO. 3,BEKASI JAYA,BEKASI TIMUR,LAUNDRY,081288880003',
 ].join('\r\n');
 const second = [
   HEADER,
@@ -41,6 +43,8 @@ const second = [
   '3275082209880013,AHMAD FAUZI,22-09-1988,JL. KAMBOJA NO. 40,JATIMAKMUR,PONDOKGEDE,JUAL PULSA,081366660002',
   // Line 6: NURHAYATI again under her family card of 22 August 1999: it reads as an adult's NIK.
   '3275012208990004,NURHAYATI,21/01/1970,GANG MANGGA 7,BEKASI JAYA,BEKASI TIMUR,MENJAHIT,085711112222',
+  // Line 7: DEDE KURNIASIH again, her NIK a digit short.
+  '327501440375006,DEDE KURNIASIH,04-03-1975,JL. DAHLIA 3,BEKASI JAYA,BEKASI TIMUR,LAUNDRY,081288880003',
 ].join('\r\n');
 
 type Row = Record<string, string>;
@@ -59,8 +63,11 @@ describe('the same person under any NIK, without a No. KK column', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       // A recent card reads as a child's NIK: rejected (UNDERAGE), and the pair said there too.
-      const [young] = read(join(out, 'rejected.csv')) as [Row];
+      const [young, short] = read(join(out, 'rejected.csv')) as [Row, Row];
       expect([young.source_line, young.reason_codes, young.duplicate_of]).toEqual(['2', 'UNDERAGE;POSSIBLE_DUPLICATE', '']);
+      // A NIK a digit short is rejected for it, and says whose duplicate the row is.
+      expect([short.source_line, short.reason_codes]).toEqual(['7', 'NIK_MALFORMED;POSSIBLE_DUPLICATE']);
+      expect(short.reasons).toContain('kec-a.csv:8 (NIK 3275014403750006)');
       const review = read(join(out, 'review.csv'));
       const held = review.map((row) => `${row.source_file}:${row.source_line} -> ${row.match_with}`);
       // Only the pairs: not the twins, the husband or the namesakes.
@@ -80,7 +87,7 @@ describe('the same person under any NIK, without a No. KK column', () => {
       expect(Number(kk.match_score)).toBeGreaterThan(0.5);
       // Everyone else goes on.
       const audit = read(join(out, 'audit.csv'));
-      expect(audit.filter((row) => row.disposition === 'accepted')).toHaveLength(8);
+      expect(audit.filter((row) => row.disposition === 'accepted')).toHaveLength(9);
       // The weights the batch estimated are in the summary.
       const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
       expect(summary.matching.weights.levels.idKkLike.weight).toEqual(expect.any(Number));
