@@ -8,6 +8,7 @@ import { explainMatch } from '../../src/i18n/evidence.js';
 import type { Lang } from '../../src/i18n/messages.js';
 import type { Evidence } from '../../src/match/compare.js';
 import type { ReviewItem, ReviewPageModel, ReviewRowView } from '../../src/report/review-page.js';
+import { createRandom } from '../../src/engine/random.js';
 
 export const REVIEW_FIELDS = ['NIK', 'NAMA', 'ALAMAT', 'NO_HP', 'TANGGAL_LAHIR', 'KELURAHAN', 'KECAMATAN', 'BIDANG_USAHA'];
 
@@ -24,17 +25,6 @@ const FIRST = ['SITI', 'AHMAD', 'DEWI', 'BUDI', 'NUR', 'RINA', 'AGUS', 'YULI', '
 const LAST = ['AMINAH', 'SANTOSO', 'LESTARI', 'HIDAYAT', 'HALIMAH', 'SETIAWAN', 'KURNIASIH', 'SAPUTRA', 'RAHAYU', 'FAUZI', 'MULYANI', 'PRATAMA'];
 const STREETS = ['JL. MAWAR', 'JL. MELATI', 'GG. H. NAIM', 'KP. RAWA BEBEK', 'PERUM TAMAN HARAPAN', 'JL. CEMPAKA RAYA'];
 const BUSINESS = ['WARUNG KELONTONG', 'KATERING', 'JAHIT PAKAIAN', 'BENGKEL MOTOR', 'KUE BASAH', 'LAUNDRY', 'PULSA DAN TOKEN'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Person {
   nik: string;
@@ -82,7 +72,7 @@ export interface SyntheticOptions {
 
 /** A page model of `pairs` POSSIBLE_DUPLICATE pairs followed by `conflicts` NIK_CONFLICT groups. */
 export function syntheticReviewModel(opts: SyntheticOptions): ReviewPageModel {
-  const rand = rng(opts.seed ?? 20210520);
+  const rand = createRandom(opts.seed ?? 20210520);
   const lang = opts.lang ?? 'id';
   const items: ReviewItem[] = [];
   const lines = new Map<string, number>();
