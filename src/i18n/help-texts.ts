@@ -61,7 +61,7 @@ const id: HelpTexts = {
   version: 'tampilkan nomor versi',
   shared: {
     input: 'ekspor kecamatan (CSV, TXT, TSV, XLSX), pola seperti *.csv, atau folder; diproses dalam urutan ini',
-    region: 'kode Kemendagri wilayah pengusul: 32.75 atau 3275 (Kota Bekasi)',
+    region: 'kode Kemendagri wilayah pengusul: 32.75 atau 3275 (Kota Bekasi); KECAMATAN dan KELURAHAN ditulis dengan nama resminya',
     received: 'NIK yang sudah pernah menerima bantuan (boleh diulang)',
     exclude: 'NIK yang tidak memenuhi syarat: ASN/TNI/Polri, pegawai BUMN/BUMD, penerima KUR (boleh diulang)',
     decisions: 'review.csv yang kolom decision-nya diisi SAMA atau BEDA (boleh diulang)',
@@ -145,7 +145,7 @@ const en: HelpTexts = {
   version: 'output the version number',
   shared: {
     input: 'the kecamatan exports (CSV, TXT, TSV, XLSX), patterns such as *.csv, or folders; processed in this order',
-    region: 'Kemendagri code of the proposing region: 32.75 or 3275 (Kota Bekasi)',
+    region: 'Kemendagri code of the proposing region: 32.75 or 3275 (Kota Bekasi); KECAMATAN and KELURAHAN written by their official names',
     received: 'NIKs that already received the aid (repeatable)',
     exclude: 'NIKs not eligible: ASN/TNI/Polri/BUMN/BUMD staff, KUR (repeatable)',
     decisions: 'review.csv with its decision column filled: SAMA or BEDA (repeatable)',
