@@ -75,7 +75,7 @@ export function renderHtmlReport(
   const files = summary.files
     .map(
       (f) =>
-        `<tr data-file="${escapeHtml(f.file)}"><td>${escapeHtml(f.file)}</td><td>${escapeHtml(f.encoding)}${f.bom ? '+BOM' : ''}</td><td>${escapeHtml(f.delimiter_name)}</td><td class="n">${f.header_line}</td><td class="n" data-count="${f.rows}">${fmt(f.rows)}</td><td class="n">${fmt(f.accepted)}</td><td class="n">${fmt(f.rejected)}</td><td class="n">${fmt(f.review)}</td></tr>` +
+        `<tr data-file="${escapeHtml(f.file)}"><td>${escapeHtml(f.file)}${f.sheet ? ` <span class="sheet">(${t.sheet} ${f.sheet.number}: ${escapeHtml(f.sheet.name)})</span>` : ''}</td><td>${escapeHtml(f.encoding)}${f.bom ? '+BOM' : ''}</td><td>${escapeHtml(f.delimiter_name)}</td><td class="n">${f.header_line}</td><td class="n" data-count="${f.rows}">${fmt(f.rows)}</td><td class="n">${fmt(f.accepted)}</td><td class="n">${fmt(f.rejected)}</td><td class="n">${fmt(f.review)}</td></tr>` +
         f.notices
           .map((n) => `<tr class="notice ${n.level}"><td colspan="8">${n.level === 'warning' ? '&#9888; ' : ''}${escapeHtml(n.message)}</td></tr>`)
           .join(''),

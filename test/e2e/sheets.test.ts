@@ -61,6 +61,8 @@ describe('the worksheet read from a workbook', () => {
       [null, 1, 1],
     ]);
     expect(readCsv(join(out, 'audit.csv')).map((a) => `${a.source_file}:${a.source_line}`)).toEqual(['kec-usulan.xlsx:3', 'kec-usulan.xlsx:4', 'kec-b.csv:2']);
+    // report.html names the sheet beside its workbook.
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<td>kec-usulan.xlsx <span class="sheet">(lembar 3: Peserta)</span></td>');
   });
 
   it('is the one --sheet names, by name (a hidden one too) or by number, for every workbook, with CSV inputs read as ever', () => {
