@@ -113,7 +113,7 @@ konfigurasi, 3 berkas masukan tidak dapat dibaca atau tidak memiliki kolom wajib
 internal; 4 ada baris ditahan untuk diperiksa (--fail-on review atau any), 5 ada baris ditolak
 (--fail-on rejected atau any); dihentikan sebelum selesai, tanpa berkas hasil yang berubah:
 130 Ctrl+C (SIGINT), 143 SIGTERM, 129 SIGHUP (terminal ditutup).`,
-  inputs: `Masukan boleh berupa pola (*, ?, [...]) atau folder (semua .csv, .txt, .tsv, .xlsx di dalamnya,
+  inputs: `Masukan boleh berupa pola (*, ?, [...]) atau folder (semua .csv, .txt, .tsv, .xlsx, .xls di dalamnya,
 tanpa subfolder): umkm-clean sendiri yang menjabarkannya, juga di cmd dan PowerShell, urut nama.
 Bahasa: --lang en untuk bahasa Inggris (English).`,
   commanderErrors: [
@@ -197,7 +197,7 @@ const en: HelpTexts = {
 4 rows held for review (--fail-on review or any), 5 rows rejected (--fail-on rejected or any);
 stopped before the end, with no output file changed: 130 Ctrl+C (SIGINT), 143 SIGTERM,
 129 SIGHUP (the terminal closed).`,
-  inputs: `Inputs may be patterns (*, ?, [...]) or folders (every .csv, .txt, .tsv, .xlsx inside, not
+  inputs: `Inputs may be patterns (*, ?, [...]) or folders (every .csv, .txt, .tsv, .xlsx, .xls inside, not
 subfolders): umkm-clean expands them itself, in cmd and PowerShell too, sorted by name.
 Language: --lang id for Indonesian (the default).`,
   commanderErrors: [],

@@ -2,7 +2,7 @@
  * Input arguments as a Windows user types them: cmd and PowerShell hand `*.csv` to the program
  * unexpanded, so the tool expands glob patterns (`*`, `?`, `[...]`) and folders itself, on every
  * platform, the same way. A name that exists is always taken as it is (a file called `kec[1].csv`
- * is that file); a folder gives every .csv, .txt, .tsv and .xlsx directly inside it (not its
+ * is that file); a folder gives every .csv, .txt, .tsv, .xlsx and .xls directly inside it (not its
  * subfolders); a pattern gives the files it matches. Each argument's files come sorted by name in
  * byte order, so a run over a pattern is the same run on every machine; the arguments keep the
  * order they were given in (duplicates are found in input order). A pattern that matches nothing,
@@ -11,8 +11,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 
-/** The extensions a folder is read for (any case). */
-export const FOLDER_EXTENSIONS: readonly string[] = ['.csv', '.txt', '.tsv', '.xlsx'];
+/**
+ * The extensions a folder is read for (any case). A legacy .xls is among them though it cannot be
+ * read: skipping it would drop its rows in silence; taken, it stops the run with what to do.
+ */
+export const FOLDER_EXTENSIONS: readonly string[] = ['.csv', '.txt', '.tsv', '.xlsx', '.xls'];
 
 export interface ExpandOptions {
   /** Decides the separators (`\` too on Windows) and whether names match ignoring case. */

@@ -82,6 +82,6 @@ describe('patterns and folders the shell did not expand', () => {
   it('a folder without exports is named, exit 3', () => {
     const r = runCli(['inspect', 'kosong', '--lang', 'en'], { cwd: tmp });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('kosong: this folder holds no .csv, .txt, .tsv, .xlsx file');
+    expect(r.stderr).toContain('kosong: this folder holds no .csv, .txt, .tsv, .xlsx, .xls file');
   });
 });

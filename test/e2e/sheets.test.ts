@@ -5,7 +5,7 @@
  * --sheet, a legacy .xls). Workbooks built here (synthetic NIKs); OpenSID's own template from
  * ../shared/corpora.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -123,6 +123,11 @@ describe('a legacy .xls', () => {
     expect(id).toContain('"Excel Workbook (*.xlsx)"');
     expect(id).not.toContain('mungkin .xlsx');
     expect(fail(['check', xls, '--lang', 'en'])).toContain('kec-lama.xls: an Excel 97-2003 workbook (.xls) cannot be read; .xlsx and CSV can.');
+    // In a folder given as the input it is not passed over in silence: the run stops on it.
+    const folder = join(tmp, 'usulan-lama');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'kec-lama.xls'), ole2);
+    expect(fail(['check', folder])).toContain('kec-lama.xls: buku kerja Excel 97-2003 (.xls) tidak dapat dibaca');
     const locked = join(tmp, 'kec-dikunci.xlsx');
     writeFileSync(locked, ole2);
     expect(fail(['check', locked, '--lang', 'en'])).toContain('kec-dikunci.xlsx: the workbook is locked with a password.');

@@ -19,6 +19,7 @@ const FILES = [
   'jatiasih.txt',
   'tabs.tsv',
   'buku.xlsx',
+  'lama.xls',
   'catatan.docx',
   '.tersembunyi.csv',
   '~$buku.xlsx',
@@ -105,7 +106,7 @@ describe('expandInputs', () => {
     expect(names(await expandInputs([join(tmp, '*.xlsx')], { platform: 'linux' }))).toEqual(['buku.xlsx']);
   });
 
-  it('gives a folder every .csv, .txt, .tsv and .xlsx directly inside it, in byte order', async () => {
+  it('gives a folder every .csv, .txt, .tsv, .xlsx and .xls directly inside it, in byte order', async () => {
     expect(names(await expandInputs([tmp], { platform: 'linux' }))).toEqual([
       'Kec-C.CSV',
       'buku.xlsx',
@@ -116,6 +117,7 @@ describe('expandInputs', () => {
       'kec-b.csv',
       'kec-ä.csv',
       'kec[1].csv',
+      'lama.xls',
       'tabs.tsv',
     ]);
     expect(await expandInputs([`${tmp}/`], { platform: 'linux' })).toEqual(await expandInputs([tmp], { platform: 'linux' }));
