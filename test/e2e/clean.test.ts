@@ -258,7 +258,7 @@ describe('inputs that cannot be used exit 3, naming file and line', () => {
     write(join('folder-tanpa-ekspor', 'catatan.docx'), 'bukan ekspor');
     const run = runCli(['check', folder, '--lang', 'en']);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain('folder-tanpa-ekspor: this folder holds no .csv, .txt, .tsv, .xlsx file');
+    expect(run.stderr).toContain('folder-tanpa-ekspor: this folder holds no .csv, .txt, .tsv, .xlsx, .xls file');
   });
 
   it('an empty file', () => {
