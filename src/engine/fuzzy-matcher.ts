@@ -6,14 +6,11 @@
  * (match/weights.ts); for each held row the best pair of positive odds wins.
  */
 import { candidatePairs, type CandidateStats, unpackPair } from './candidates.js';
-import { compareIds, comparePair, type MatchProfile, NEAR_ID_KINDS, type PairScore, passesGates } from '../match/compare.js';
-
+import { compareIds, comparePair, type IdFacts, type MatchProfile, NEAR_ID_KINDS, type PairScore, passesGates } from '../match/compare.js';
 import { emptyPatternCounts, estimateWeights, type MatchWeights, scoreTable } from '../match/weights.js';
 import { keyFamilies, MatchKeyStore } from './match-keys.js';
 import { createRandom } from './random.js';
 import type { MatchRecord } from '../match/match-record.js';
-
-type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
 import { GatedPairs, type MatchList } from './match-list.js';
 import { heldOfPair } from '../match/keep-policy.js';
 import { pairKey } from '../match/pair-key.js';
@@ -99,7 +96,8 @@ export function randomPairCounts(
   for (let n = 0, tries = 0; n < samples && tries < samples * 4; tries++) {
     const a = recordOf(anyRow());
     const b = recordOf(anyRow());
-    if (!a || !b || a === b || a.id === b.id) continue;
+    // The same row twice, or one NIK twice (left to the exact groups; two rows without one too).
+    if (!a || !b || a.id === b.id) continue;
     const p = comparePair(a, b, profile).pattern;
     counts[p] = (counts[p] as number) + 1;
     n++;

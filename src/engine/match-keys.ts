@@ -10,10 +10,9 @@
  */
 import { GrowableF64, GrowableU32, hash32, hash32Joined } from './growable.js';
 import type { BirthDate, MatchRecord } from '../match/match-record.js';
-import { type BlockingOptions, compareBirth, type Evidence } from '../match/compare.js';
+import { type BlockingOptions, compareBirth, type Evidence, type IdFacts } from '../match/compare.js';
 import type { Levels } from '../match/evidence.js';
 
-type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
 import type { RowRef } from '../match/row-ref.js';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];

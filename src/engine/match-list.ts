@@ -60,6 +60,13 @@ function encodeInto(target: Uint16Array, at: number, evidence: readonly Evidence
   }
 }
 
+/** A copy of `a` `size` long holding its first `used` entries: how both lists grow. */
+function grown<T extends Uint16Array | Uint32Array | Float64Array>(a: T, size: number, used: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a.subarray(0, used));
+  return b;
+}
+
 function decodeFrom(source: Uint16Array, at: number): Evidence[] {
   const evidence: Evidence[] = [];
   for (let i = 0; i < SLOTS; i++) {
@@ -118,32 +125,25 @@ export class GatedPairs {
     return { held: this.held.slice(0, n), other: this.other.slice(0, n), pattern: this.pattern.slice(0, n), evidence: this.evidence.slice(0, n * SLOTS), count: n };
   }
 
-  /** Each pair's score from its pattern (weights.ts scoreTable); those of positive odds offered to a MatchList. */
+  /**
+   * Each pair's score from its pattern (weights.ts scoreTable); those of positive odds offered to
+   * a MatchList, their evidence codes copied as they are.
+   */
   selectMatches(scores: Float64Array): MatchList {
     const best = new MatchList();
     for (let k = 0; k < this.count; k++) {
       const score = Math.round((scores[this.pattern[k] as number] as number) * 100) / 100;
-      if (score <= 0) continue;
-      best.offer(this.held[k] as number, this.other[k] as number, { score, evidence: decodeFrom(this.evidence, k), match: true });
+      if (score > 0) best.offerCodes(this.held[k] as number, this.other[k] as number, score, this.evidence, k);
     }
     return best.seal();
   }
 
   private grow(n: number): void {
     const size = Math.max(n, 256);
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(size);
-      b.set(a.subarray(0, this.count));
-      return b;
-    };
-    this.held = u32(this.held);
-    this.other = u32(this.other);
-    const pattern = new Uint16Array(size);
-    pattern.set(this.pattern.subarray(0, this.count));
-    this.pattern = pattern;
-    const evidence = new Uint16Array(size * SLOTS);
-    evidence.set(this.evidence.subarray(0, this.count * SLOTS));
-    this.evidence = evidence;
+    this.held = grown(this.held, size, this.count);
+    this.other = grown(this.other, size, this.count);
+    this.pattern = grown(this.pattern, size, this.count);
+    this.evidence = grown(this.evidence, size * SLOTS, this.count * SLOTS);
   }
 }
 
@@ -194,13 +194,16 @@ export class MatchList {
    * earlier half here) give what one thread scoring them in order gives.
    */
   absorb(p: MatchListParts): void {
-    for (let k = 0; k < p.count; k++) {
-      const at = this.placeFor(p.held[k] as number, p.score[k] as number);
-      if (at < 0) continue;
-      this.other[at] = p.other[k] as number;
-      this.score[at] = p.score[k] as number;
-      this.evidence.set(p.evidence.subarray(k * SLOTS, k * SLOTS + SLOTS), at * SLOTS);
-    }
+    for (let k = 0; k < p.count; k++) this.offerCodes(p.held[k] as number, p.other[k] as number, p.score[k] as number, p.evidence, k);
+  }
+
+  /** offer() with the evidence already as codes: entry `from` of `codes` (SLOTS codes an entry). */
+  offerCodes(heldOrd: number, otherOrd: number, score: number, codes: Uint16Array, from: number): void {
+    const at = this.placeFor(heldOrd, score);
+    if (at < 0) return;
+    this.other[at] = otherOrd;
+    this.score[at] = score;
+    this.evidence.set(codes.subarray(from * SLOTS, from * SLOTS + SLOTS), at * SLOTS);
   }
 
   /** The matches so far as arrays, to send to another thread (before sealing). */
@@ -230,20 +233,12 @@ export class MatchList {
 
   private grow(): void {
     const n = this.held.length * 2;
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.held = u32(this.held);
-    this.other = u32(this.other);
-    const score = new Float64Array(n);
-    score.set(this.score);
-    this.score = score;
-    const evidence = new Uint16Array(n * SLOTS);
-    evidence.set(this.evidence);
-    this.evidence = evidence;
+    this.held = grown(this.held, n, this.count);
+    this.other = grown(this.other, n, this.count);
+    this.score = grown(this.score, n, this.count);
+    this.evidence = grown(this.evidence, n * SLOTS, this.count * SLOTS);
   }
+
 
   /** No more offers: the matches in held-row order. */
   seal(): this {

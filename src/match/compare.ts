@@ -92,7 +92,8 @@ export function idDateFits(id: string, birth: BirthDate | null): boolean | null 
   return day === birth.day && Number(id.slice(8, 10)) === birth.month && Number(id.slice(10, 12)) === birth.year % 100;
 }
 
-type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
+/** What comparing ids needs of a row: its id, its No. KK and its stated birth date. */
+export type IdFacts = Pick<MatchRecord, 'id' | 'kk' | 'birth'>;
 
 /**
  * How two ids relate: one or two digits apart, two neighbours swapped, two typing errors, a KK
