@@ -13,9 +13,6 @@ import { findPossibleDuplicates } from '../dist/engine/fuzzy-matcher.js';
 import { GENERIC_PROFILE, NIK_PROFILE } from '../dist/match/compare.js';
 import { generateBatch, toMatchRecords } from '../dist/synth/generate.js';
 import { generateSecondBatch } from '../dist/synth/second-generator.js';
-import { buildAliasIndex, mapHeader } from '../dist/schema/fields.js';
-import { prepareRow } from '../dist/pipeline/prepare-row.js';
-import { toMatchRecord } from '../dist/match/to-match-record.js';
 import { loadFebrl } from './febrl.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,19 +85,17 @@ const { records, entity, hardNegatives } = toMatchRecords(batch);
 const r = evaluate(records, entity, NIK_PROFILE);
 row(`Indonesian synth (seed ${seed})`, r);
 // Hard negatives: household members and namesakes, each a pair of different people built to look alike.
-const { matches } = findPossibleDuplicates(records, NIK_PROFILE);
-const flagged = new Set([...matches.values()].map((m) => [m.held.ref.line, m.other.ref.line].sort((a, b) => a - b).join('|')));
+const flagged = new Set([...r.matches.values()].map((m) => [m.held.ref.line, m.other.ref.line].sort((a, b) => a - b).join('|')));
 const hit = hardNegatives.filter(([a, b]) => flagged.has([a, b].sort((x, y) => x - y).join('|')));
 console.log(`hard negatives (households, namesakes): ${hardNegatives.length} pairs, ${hit.length} flagged`);
 
-// The second generator: its rows go the way the first's do (header mapping, prepareRow,
-// toMatchRecord, lines counted from 2 under the header). Hard negatives are counted flagged as the
+// The second generator: its rows go the way the first's do (toMatchRecords: header mapping,
+// prepareRow, toMatchRecord, lines counted from 2 under the header). Hard negatives are counted flagged as the
 // first's are (a direct match) and in one cluster (what precision counts); the pairs under other
 // NIKs by how the NIK went wrong, so a missed shape shows.
 const second = generateSecondBatch({ rows: 20000, seed });
-const { columns } = mapHeader(second.header, buildAliasIndex());
-const secondRecords = second.rows.map((row, i) => toMatchRecord(prepareRow(row.cells, columns, '2021-05-20'), { file: 0, line: i + 2 }));
-const s2 = evaluate(secondRecords, second.rows.map((row) => row.entity), NIK_PROFILE);
+const { records: secondRecords, entity: secondEntity } = toMatchRecords(second);
+const s2 = evaluate(secondRecords, secondEntity, NIK_PROFILE);
 row(`Second synth (seed ${seed})`, s2);
 const secondFlagged = new Set([...s2.matches.values()].map((m) => [m.heldOrd, m.otherOrd].sort((a, b) => a - b).join('|')));
 const byKind = (pairs, kindOf, counted) => {

@@ -9,6 +9,8 @@
  * Every NIK and KK here is made up from a seeded PRNG: no real person's number.
  */
 
+import { createRandom } from '../engine/random.js';
+
 export interface SecondBatchOptions {
   readonly rows: number;
   readonly seed: number;
@@ -33,20 +35,13 @@ type HardNegativeKind = (typeof HARD_NEGATIVE_KINDS)[number];
 type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------
-// Randomness: mulberry32, so a seed gives the same batch on every machine and Node version.
+// Randomness: the project's seeded mulberry32 (engine/random.ts), so a seed gives the same batch everywhere.
 // ---------------------------------------------------------------------------------------------
 
 class Dice {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = createRandom(seed);
   }
   /** lo..hi inclusive. */
   int(lo: number, hi: number): number {

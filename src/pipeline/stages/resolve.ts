@@ -25,10 +25,9 @@ export interface ResolvedBatch {
   readonly confirmed: ReadonlyMap<number, Confirmation>;
   /** The best probable duplicate of each held row, in row order. */
   readonly matches: MatchList;
-  /** The comparison levels' weights, estimated from this batch. */
-  readonly weights: MatchWeights;
   /** The NIKs carried with differing names, grouped: duplicate or conflict. */
   readonly groups: NikGroups;
+  /** The matching figures, with the comparison levels' weights estimated from this batch. */
   readonly stats: MatchStats & { confirmed: number; weights: MatchWeights };
   readonly threads: number;
   readonly fallbacks: readonly Fallback[];
@@ -110,7 +109,7 @@ export async function resolveStage(
   const fallbacks = [...candidates.fallbacks];
   if (toScore.length === 0 && differing.size === 0) {
     const weights = priorWeights(rows, NIK_PROFILE);
-    return { confirmed, matches: new MatchList(), weights, groups: new NikGroups(), stats: { ...stats, confirmed: confirmed.size, weights }, threads: candidates.threads, fallbacks };
+    return { confirmed, matches: new MatchList(), groups: new NikGroups(), stats: { ...stats, confirmed: confirmed.size, weights }, threads: candidates.threads, fallbacks };
   }
   // Per row in a pair, only its name and address tokens are kept (the rest is in the key store),
   // so a dense batch with millions of candidates still fits.
@@ -121,7 +120,6 @@ export async function resolveStage(
   return {
     confirmed,
     matches: scored.matches,
-    weights: scored.weights,
     groups,
     stats: { ...stats, confirmed: confirmed.size, weights: scored.weights },
     threads: Math.max(candidates.threads, scored.threads),
