@@ -9,7 +9,7 @@
  * or a folder without such files, is an input error naming it (exit 3).
  */
 import { readdir, stat } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { errorCode, InputError } from '../errors.js';
 
 /**
  * The extensions a folder is read for (any case). A legacy .xls is among them though it cannot be
@@ -121,8 +121,7 @@ async function listFolder(folder: string, shown: string): Promise<string[]> {
   try {
     return await readdir(folder === '' ? '.' : folder);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError('input.unreadable', { file: shown, detail: code ?? String(err) }, { cause: err });
+    throw new InputError('input.unreadable', { file: shown, detail: errorCode(err) }, { cause: err });
   }
 }
 

@@ -130,7 +130,6 @@ class WorkerSheet implements SheetSink {
 function sheetError(err: unknown, path: string): Error {
   // The worker's own words, for a write that failed there; a worker that crashed stays a WorkerError.
   const said = err instanceof WorkerError ? new Error(String(err.params.detail)) : err;
-  if (said !== err && !/^E[A-Z0-9]+$/.test(errorCode(said))) return err as Error;
   if (said instanceof UmkmError) return said;
   const code = errorCode(said);
   if (!/^E[A-Z0-9]+$/.test(code)) return err instanceof Error ? err : new Error(String(err));

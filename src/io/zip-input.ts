@@ -14,7 +14,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { errorCode, InputError } from '../errors.js';
 import { crc32 } from './zip-writer.js';
 
 /** The largest workbook file read (compressed). A kecamatan's export is a few MB; 1M rows are ~60 MB. */
@@ -67,8 +67,7 @@ export class ZipInput {
     try {
       handle = await open(path, 'r');
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new InputError('input.unreadable', { file, detail: code ?? String(err) }, { cause: err });
+      throw new InputError('input.unreadable', { file, detail: errorCode(err) }, { cause: err });
     }
     try {
       const size = (await handle.stat()).size;
@@ -80,8 +79,7 @@ export class ZipInput {
     } catch (err) {
       await handle.close();
       if (err instanceof InputError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new InputError('input.unreadable', { file, detail: code ?? String(err) }, { cause: err });
+      throw new InputError('input.unreadable', { file, detail: errorCode(err) }, { cause: err });
     }
   }
 
